@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+export const ACCOUNT_LIMITS = {
+  usernameMin: 3,
+  usernameMax: 32,
+  passwordMin: 8,
+  passwordMax: 256,
+  recoveryCodeCount: 10,
+} as const;
+
+/** An alias: letters, digits, dot, dash and underscore. Compared without case. */
+export const usernameSchema = z
+  .string({ error: "Choose a username" })
+  .trim()
+  .min(ACCOUNT_LIMITS.usernameMin, `At least ${ACCOUNT_LIMITS.usernameMin} characters`)
+  .max(ACCOUNT_LIMITS.usernameMax, `At most ${ACCOUNT_LIMITS.usernameMax} characters`)
+  .regex(/^[A-Za-z0-9._-]+$/, "Use letters, numbers, dots, dashes or underscores");
+
+export const newPasswordSchema = z
+  .string({ error: "Choose a password" })
+  .min(ACCOUNT_LIMITS.passwordMin, `At least ${ACCOUNT_LIMITS.passwordMin} characters`)
+  .max(ACCOUNT_LIMITS.passwordMax, `At most ${ACCOUNT_LIMITS.passwordMax} characters`);
+
+/** Login takes any text up to the limit: rules for new passwords must not lock out an existing one. */
+const existingPasswordSchema = z
+  .string({ error: "Enter your password" })
+  .min(1, "Enter your password")
+  .max(ACCOUNT_LIMITS.passwordMax * 4);
+
+export const signupSchema = z.strictObject({ username: usernameSchema, password: newPasswordSchema });
+export type SignupInput = z.infer<typeof signupSchema>;
+
+export const loginSchema = z.strictObject({
+  username: z.string({ error: "Enter your username" }).trim().min(1, "Enter your username").max(64),
+  password: existingPasswordSchema,
+});
+export type LoginInput = z.infer<typeof loginSchema>;
+
+export const recoveryCodeSchema = z
+  .string({ error: "Enter one of your recovery codes" })
+  .trim()
+  .min(1, "Enter one of your recovery codes")
+  .max(64);
+
+export const recoverSchema = z.strictObject({
+  username: loginSchema.shape.username,
+  recoveryCode: recoveryCodeSchema,
+  newPassword: newPasswordSchema,
+});
+export type RecoverInput = z.infer<typeof recoverSchema>;
+
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: existingPasswordSchema,
+  newPassword: newPasswordSchema,
+});
+export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;

@@ -1,0 +1,2 @@
+export * from "./danger.ts";
+export * from "./resources.ts";
