@@ -99,3 +99,17 @@ export function goodDayCheckin(recoveryIds: readonly string[]): CheckinInput {
 export function checkinDateProblem(date: string, today: string): string | undefined {
   return date > today ? "You can't check in for a day that hasn't started yet" : undefined;
 }
+
+/**
+ * What the member is told after saving: danger language found in the note (resources open at once), and
+ * whether this day records use (compassion and a next step; overdose safety when opioids were used).
+ */
+export const checkinSupportSchema = z.object({
+  danger: z.array(z.enum(["overdose", "suicide", "self-harm"])),
+  lapse: z.boolean(),
+  opioidLapse: z.boolean(),
+});
+export type CheckinSupport = z.infer<typeof checkinSupportSchema>;
+
+export const checkinSavedSchema = z.object({ checkin: checkinSchema, support: checkinSupportSchema });
+export type CheckinSaved = z.infer<typeof checkinSavedSchema>;
