@@ -1,0 +1,39 @@
+/**
+ * AES-256-GCM for sensitive free text at rest (check-in notes, reasons, triggers). Each value is bound to
+ * where it belongs by associated data (e.g. `checkin-note:<member>:<date>`), so a value copied into another
+ * member's row fails to decrypt instead of being shown to them.
+ * Stored form: `v1.<base64url(iv ‖ tag ‖ ciphertext)>`.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+
+const VERSION = "v1";
+
+export class FieldCipher {
+  constructor(private readonly key: Buffer) {}
+
+  encrypt(plaintext: string, context: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", this.key, iv);
+    cipher.setAAD(Buffer.from(context, "utf8"));
+    const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+    return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url")}`;
+  }
+
+  decrypt(stored: string, context: string): string {
+    const [version, payload] = stored.split(".");
+    if (version !== VERSION || !payload) throw new Error("Unknown ciphertext format");
+    const raw = Buffer.from(payload, "base64url");
+    const decipher = createDecipheriv("aes-256-gcm", this.key, raw.subarray(0, 12));
+    decipher.setAAD(Buffer.from(context, "utf8"));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+  }
+
+  encryptJson(value: unknown, context: string): string {
+    return this.encrypt(JSON.stringify(value), context);
+  }
+
+  decryptJson<T>(stored: string, context: string): T {
+    return JSON.parse(this.decrypt(stored, context)) as T;
+  }
+}
