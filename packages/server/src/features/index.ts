@@ -27,5 +27,10 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
     secureCookie: config.session.secureCookie,
     maxMs: config.session.maxMs,
   });
+
+  // ── auth and members ── (wired by the accounts feature)
+
+  // ── recoveries, check-ins, progress, resources ── (wired by the daily-recovery features)
+
   void cipher;
 }

@@ -6,6 +6,7 @@ export interface SessionWithMember {
   createdAt: string;
   lastSeenAt: string;
   timezone: string;
+  region: string;
 }
 
 export class SessionsRepository {
@@ -28,6 +29,7 @@ export class SessionsRepository {
         "sessions.created_at",
         "sessions.last_seen_at",
         "members.timezone",
+        "members.region",
       ])
       .where("sessions.token_hash", "=", tokenHash)
       .executeTakeFirst();
@@ -38,6 +40,7 @@ export class SessionsRepository {
         createdAt: row.created_at,
         lastSeenAt: row.last_seen_at,
         timezone: row.timezone,
+        region: row.region,
       }
     );
   }

@@ -15,6 +15,7 @@ export interface ActiveSession {
   tokenHash: string;
   memberId: string;
   timezone: string;
+  region: string;
 }
 
 /** Writing last-seen on every request would cost a synced write per read; once a minute is enough. */
@@ -45,7 +46,12 @@ export class SessionsService {
       return undefined;
     }
     if (idleFor > TOUCH_INTERVAL_MS) await this.sessions.touch(found.tokenHash, new Date(now).toISOString());
-    return { tokenHash: found.tokenHash, memberId: found.memberId, timezone: found.timezone };
+    return {
+      tokenHash: found.tokenHash,
+      memberId: found.memberId,
+      timezone: found.timezone,
+      region: found.region,
+    };
   }
 
   end(tokenHash: string): Promise<void> {
