@@ -29,6 +29,8 @@ export interface AppOptions {
   db?: Db;
   /** Off in tests that do not want log lines. */
   logger?: boolean;
+  /** Where log lines go instead of stdout (a test captures them to prove no secret is ever logged). */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -38,7 +40,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await migrateToLatest(db);
 
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel, redact: logRedactions },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: logRedactions,
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },

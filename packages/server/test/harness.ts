@@ -61,10 +61,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Capture log lines here (with LOG_LEVEL set in `env`); logging is off otherwise. */
+  logStream?: { write(line: string): void };
+}
+
 export async function startTestApp(
   kind: DatabaseKind,
   env: Record<string, string> = {},
   clock = new TestClock(),
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cairn-test-"));
   const config = loadConfig({
@@ -91,7 +97,13 @@ export async function startTestApp(
   } else {
     db = openDatabase({ dataDir }).db;
   }
-  const app = await buildApp({ config, clock: clock.now, db, logger: false });
+  const app = await buildApp({
+    config,
+    clock: clock.now,
+    db,
+    logger: options.logStream !== undefined,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   await app.ready();
   return {
     app,

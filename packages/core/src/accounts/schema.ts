@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { memberSchema } from "../members/schema.ts";
 
 export const ACCOUNT_LIMITS = {
   usernameMin: 3,
@@ -54,3 +55,14 @@ export const passwordChangeSchema = z.strictObject({
   newPassword: newPasswordSchema,
 });
 export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;
+
+/** Sign-up's answer: the new member and their recovery codes, shown this once and never again. */
+export const signupResultSchema = z.object({ member: memberSchema, recoveryCodes: z.array(z.string()) });
+export type SignupResult = z.infer<typeof signupResultSchema>;
+
+/** Recovery's answer: signed in again, and how many unused recovery codes are left. */
+export const recoverResultSchema = z.object({
+  member: memberSchema,
+  remainingRecoveryCodes: z.number().int().min(0),
+});
+export type RecoverResult = z.infer<typeof recoverResultSchema>;

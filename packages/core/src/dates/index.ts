@@ -1,2 +1,3 @@
 export * from "./calendar.ts";
+export * from "./display.ts";
 export * from "./zone.ts";

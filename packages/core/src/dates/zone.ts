@@ -41,7 +41,8 @@ const IANA_NAME = /^(?:UTC|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)$/;
 export function isTimeZone(name: string): boolean {
   if (!IANA_NAME.test(name)) return false;
   try {
-    formatterFor(name);
+    // Not cached: Intl accepts any casing of a name, so caching what strangers send could grow without bound.
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
     return true;
   } catch {
     return false;
@@ -66,13 +67,27 @@ export function localDateAt(instant: number, timeZone: string): LocalDate {
   return localDateTimeAt(instant, timeZone).date;
 }
 
+/**
+ * The instant at which a UTC clock shows `date` `hour:minute:second`. `Date.UTC` is not used because it reads
+ * years 0–99 as 1900–1999.
+ */
+export function wallTimeAsUtc(date: LocalDate, hour = 0, minute = 0, second = 0): number {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const utc = new Date(0);
+  utc.setUTCFullYear(y, m - 1, d);
+  return utc.setUTCHours(hour, minute, second);
+}
+
 /** Offset of the zone from UTC at `instant`, in minutes (east positive). */
 export function zoneOffsetMinutes(instant: number, timeZone: string): number {
   const local = localDateTimeAt(instant, timeZone);
-  const [y, m, d] = local.date.split("-").map(Number) as [number, number, number];
-  const asUtc = Date.UTC(y, m - 1, d, local.hour, local.minute, local.second);
+  const asUtc = wallTimeAsUtc(local.date, local.hour, local.minute, local.second);
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }
+
+// Offsets range from −12 h to +14 h, so the instant sought lies within this distance of the wall time read as
+// UTC, and the offsets probed this far either side are those before and after any transition near it.
+const PROBE_MS = 24 * 3_600_000;
 
 /**
  * The instant at which the wall clock in `timeZone` shows `date` `hour:minute`. A time skipped by a
@@ -80,15 +95,16 @@ export function zoneOffsetMinutes(instant: number, timeZone: string): number {
  * of the two instants.
  */
 export function instantAt(date: LocalDate, hour: number, minute: number, timeZone: string): number {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const wallAsUtc = Date.UTC(y, m - 1, d, hour, minute);
-  const first = wallAsUtc - zoneOffsetMinutes(wallAsUtc, timeZone) * 60_000;
-  const second = wallAsUtc - zoneOffsetMinutes(first, timeZone) * 60_000;
-  const candidates = [first, second].filter((t) => {
+  const wall = wallTimeAsUtc(date, hour, minute);
+  // The offset at the wall time alone would give the later instant of an overlap in zones east of UTC.
+  const candidates = [wall - PROBE_MS, wall, wall + PROBE_MS].map(
+    (probe) => wall - zoneOffsetMinutes(probe, timeZone) * 60_000,
+  );
+  const showing = candidates.filter((t) => {
     const local = localDateTimeAt(t, timeZone);
     return local.date === date && local.hour === hour && local.minute === minute;
   });
-  if (candidates.length > 0) return Math.min(...candidates);
-  // In a gap: keep the wall-clock distance from the earlier offset, which lands just after the gap.
-  return Math.max(first, second);
+  if (showing.length > 0) return Math.min(...showing);
+  // In a gap: keep the wall-clock distance from the earlier (smaller) offset, which lands just after the gap.
+  return Math.max(...candidates);
 }

@@ -27,3 +27,7 @@ export const memberSchema = z.object({
   createdAt: z.string(),
 });
 export type Member = z.infer<typeof memberSchema>;
+
+/** The answer of `GET/PATCH /api/v1/me` and of signing in. */
+export const memberResultSchema = z.object({ member: memberSchema });
+export type MemberResult = z.infer<typeof memberResultSchema>;

@@ -1,2 +1,4 @@
+export * from "./elapsed.ts";
+export * from "./milestones.ts";
 export * from "./progress.ts";
 export * from "./schema.ts";

@@ -1,6 +1,15 @@
-/** Placeholder: implemented in the next change. */
-import type { LocalDate } from "../dates/calendar.ts";
-import type { Progress } from "./schema.ts";
+/**
+ * Progress per recovery, counted on calendar days in the member's zone; the caller turns its clock into `today`.
+ *
+ * A use on day L ends a run and the next run starts on L + 1, so on the day of a lapse `soberSince` is tomorrow
+ * and `currentDays` is 0. Totals count only complete days (before today) without a recorded use, so a lapse never
+ * wipes out the days already made. A day without a check-in is not a use. Uses before the start date or after
+ * today are ignored. Each date list is de-duplicated and sorted once, so a read stays linear-logarithmic in the
+ * number of dates.
+ */
+import { fromDayNumber, type LocalDate, toDayNumber } from "../dates/calendar.ts";
+import { nextMilestone } from "./milestones.ts";
+import type { Progress, RecoveryProgress } from "./schema.ts";
 
 export interface RecoveryRecord {
   id: string;
@@ -21,6 +30,94 @@ export interface ProgressInput {
   checkinDates: readonly LocalDate[];
 }
 
+const RECENT_WINDOW_DAYS = 30;
+
 export function computeProgress(input: ProgressInput): Progress {
-  return { today: input.today, timezone: input.timezone, checkinStreak: 0, recoveries: [] };
+  const today = toDayNumber(input.today);
+  return {
+    today: input.today,
+    timezone: input.timezone,
+    checkinStreak: checkinStreak(input.checkinDates, today),
+    recoveries: input.recoveries.map((record) => recoveryProgress(record, today)),
+  };
+}
+
+/**
+ * Consecutive days with a check-in, ending today or, while today has none yet, yesterday: a streak breaks only
+ * when a whole day ends without one (case C04).
+ */
+function checkinStreak(dates: readonly LocalDate[], today: number): number {
+  const days = new Set(Array.from(new Set(dates), toDayNumber));
+  const last = days.has(today) ? today : today - 1;
+  let streak = 0;
+  while (days.has(last - streak)) streak += 1;
+  return streak;
+}
+
+function recoveryProgress(record: RecoveryRecord, today: number): RecoveryProgress {
+  const start = toDayNumber(record.startDate);
+  const uses = useDays(record.useDates, start, today);
+  const lastUse = uses.at(-1);
+  const soberSince = lastUse === undefined ? start : lastUse + 1;
+  const currentDays = Math.max(0, today - soberSince);
+  const totalSoberDays = soberDays(uses, start, today);
+  const progress: RecoveryProgress = {
+    id: record.id,
+    substance: record.substance,
+    label: record.label,
+    startDate: record.startDate,
+    soberSince: fromDayNumber(soberSince),
+    currentDays,
+    longestDays: longestRun(uses, start, today),
+    totalSoberDays,
+    soberDaysLast30: soberDays(uses, Math.max(start, today - RECENT_WINDOW_DAYS), today),
+    nextMilestone: nextMilestone(fromDayNumber(soberSince), currentDays),
+    lastUseDate: lastUse === undefined ? null : fromDayNumber(lastUse),
+  };
+  if (record.dailyCostCents !== null) {
+    progress.moneyNotSpent = moneyNotSpent(record.dailyCostCents, totalSoberDays);
+  }
+  return progress;
+}
+
+/** Distinct day numbers of use within [start, today], ascending. */
+function useDays(dates: readonly LocalDate[], start: number, today: number): number[] {
+  return Array.from(new Set(dates), toDayNumber)
+    .filter((day) => day >= start && day <= today)
+    .sort((a, b) => a - b);
+}
+
+/** Days in [from, today) without a use: today is not over yet, so it does not count. */
+function soberDays(uses: readonly number[], from: number, today: number): number {
+  if (today <= from) return 0;
+  return today - from - (firstAtOrAfter(uses, today) - firstAtOrAfter(uses, from));
+}
+
+/** Index of the first element ≥ day in an ascending list (binary search). */
+function firstAtOrAfter(sorted: readonly number[], day: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid] ?? day) < day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The longest run: a past run ended by a use on day L counts L − its first day; the current run counts to today. */
+function longestRun(uses: readonly number[], start: number, today: number): number {
+  let runStart = start;
+  let longest = 0;
+  for (const use of uses) {
+    longest = Math.max(longest, use - runStart);
+    runStart = use + 1;
+  }
+  return Math.max(longest, today - runStart);
+}
+
+/** In currency units, exact to the cent: the product is taken in whole cents before the one division. */
+function moneyNotSpent(dailyCostCents: number, soberDayCount: number): number {
+  // Cents converted from a decimal amount can arrive as 28.999999999999996; round them to whole cents first.
+  return (Math.round(dailyCostCents) * soberDayCount) / 100;
 }

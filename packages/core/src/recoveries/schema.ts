@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localDateSchema, shortText } from "../http/fields.ts";
+import { idSchema, localDateSchema, shortText } from "../http/fields.ts";
 
 export const SUBSTANCES = [
   "opioids",
@@ -44,6 +44,9 @@ export const recoveryPatchSchema = z
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: "Nothing to change" });
 export type RecoveryPatch = z.infer<typeof recoveryPatchSchema>;
+
+/** `/recoveries/:id`: a malformed id is refused before any lookup. */
+export const recoveryParamsSchema = z.strictObject({ id: idSchema });
 
 export const recoverySchema = z.object({
   id: z.string(),

@@ -7,6 +7,25 @@ import type { FastifyInstance } from "fastify";
 import type { Config } from "../config/config.ts";
 import { FieldCipher } from "../crypto/field-cipher.ts";
 import type { Db } from "../db/database.ts";
+import { AuthRepository } from "./auth/auth.repository.ts";
+import authRoutes from "./auth/auth.routes.ts";
+import { AuthService } from "./auth/auth.service.ts";
+import { LoginLimiter } from "./auth/failed-attempts.ts";
+import { CheckinsRepository } from "./checkins/checkins.repository.ts";
+import checkinsRoutes from "./checkins/checkins.routes.ts";
+import { CheckinsService } from "./checkins/checkins.service.ts";
+import { MembersRepository } from "./members/members.repository.ts";
+import membersRoutes from "./members/members.routes.ts";
+import { MembersService } from "./members/members.service.ts";
+import { ProgressRepository } from "./progress/progress.repository.ts";
+import progressRoutes from "./progress/progress.routes.ts";
+import { ProgressService } from "./progress/progress.service.ts";
+import { RecoveriesRepository } from "./recoveries/recoveries.repository.ts";
+import recoveriesRoutes from "./recoveries/recoveries.routes.ts";
+import { RecoveriesService } from "./recoveries/recoveries.service.ts";
+import { loadResourceFiles } from "./resources/resources.repository.ts";
+import resourcesRoutes from "./resources/resources.routes.ts";
+import { ResourcesService } from "./resources/resources.service.ts";
 import sessionsPlugin from "./sessions/sessions.plugin.ts";
 import { SessionsRepository } from "./sessions/sessions.repository.ts";
 import { SessionsService } from "./sessions/sessions.service.ts";
@@ -29,8 +48,21 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
   });
 
   // ── auth and members ── (wired by the accounts feature)
+  const members = new MembersService(new MembersRepository(db), cipher);
+  const limiter = new LoginLimiter(config.loginLimits, clock);
+  const authSettings = { defaultRegion: config.defaultRegion };
+  const auth = new AuthService(new AuthRepository(db), members, sessions, limiter, authSettings, clock);
+  await app.register(authRoutes, { auth });
+  await app.register(membersRoutes, { members });
 
   // ── recoveries, check-ins, progress, resources ── (wired by the daily-recovery features)
-
-  void cipher;
+  const resources = new ResourcesService(await loadResourceFiles(config.resourcesDir), config.defaultRegion);
+  await app.register(resourcesRoutes, { service: resources });
+  await app.register(recoveriesRoutes, {
+    service: new RecoveriesService(new RecoveriesRepository(db), clock),
+  });
+  await app.register(checkinsRoutes, {
+    service: new CheckinsService(new CheckinsRepository(db), cipher, clock),
+  });
+  await app.register(progressRoutes, { service: new ProgressService(new ProgressRepository(db), clock) });
 }

@@ -43,6 +43,10 @@ export async function registerSecurity(app: FastifyInstance, publicUrl: URL | un
     reply.header("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   });
 
+  // Fastify parses text/plain bodies by default, and a cross-site HTML form or a "simple" fetch may send
+  // text/plain without a preflight: accept JSON only, so such a body is refused with 415 before any handler.
+  app.removeContentTypeParser("text/plain");
+
   app.addHook("onRequest", async (request, reply) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) return;
     if (!isSameSite(request, publicUrl)) {

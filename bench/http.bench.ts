@@ -1,0 +1,138 @@
+/**
+ * Check-in writes and progress reads (authenticated, validated, SQLite with FULL sync) against a bare Fastify
+ * route, measured in one run with autocannon at 32 connections. Prints requests/s, p50/p99 latency and the
+ * ratio to the bare route. Targets (issue 2): writes ≥ 25 % and reads ≥ 40 % of the bare route's requests/s,
+ * p99 < 50 ms.
+ *
+ * Run: npm run bench   (BENCH_SECONDS=10 by default)
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { addDays } from "@cairn/core";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 32;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+interface Ports {
+  cairn: number;
+  bare: number;
+}
+
+async function startServers(): Promise<{ ports: Ports; stop: () => void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "servers.ts")], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`bench servers exited with ${code}`)));
+  });
+  return { ports: JSON.parse(line) as Ports, stop: () => child.kill("SIGTERM") };
+}
+
+async function json(url: string, init: RequestInit): Promise<{ body: unknown; cookie: string | null }> {
+  const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init.headers } });
+  if (!response.ok) throw new Error(`${init.method} ${url} → ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return { body: text ? JSON.parse(text) : null, cookie: response.headers.get("set-cookie") };
+}
+
+async function prepareMember(base: string): Promise<{ cookie: string; recoveryId: string; today: string }> {
+  const signup = await json(`${base}/api/v1/auth/signup`, {
+    method: "POST",
+    body: JSON.stringify({ username: "bench_member", password: "benchmarks are honest" }),
+  });
+  const cookie = (signup.cookie ?? "").split(";")[0] ?? "";
+  await json(`${base}/api/v1/me`, { method: "PATCH", headers: { cookie }, body: JSON.stringify({ timezone: "America/New_York" }) });
+  const progress = (await json(`${base}/api/v1/progress`, { method: "GET", headers: { cookie } })).body as { today: string };
+  const created = await json(`${base}/api/v1/recoveries`, {
+    method: "POST",
+    headers: { cookie },
+    body: JSON.stringify({ substance: "opioids", startDate: addDays(progress.today, -400), dailyCost: 20 }),
+  });
+  const recoveryId = (created.body as { recovery: { id: string } }).recovery.id;
+  // A year of history, so progress reads work on realistic data.
+  for (let i = 0; i < 365; i++) {
+    await json(`${base}/api/v1/checkins/${addDays(progress.today, -i)}`, {
+      method: "PUT",
+      headers: { cookie },
+      body: JSON.stringify(checkinBody(recoveryId, i)),
+    });
+  }
+  return { cookie, recoveryId, today: progress.today };
+}
+
+function checkinBody(recoveryId: string, i: number) {
+  return {
+    uses: [{ recoveryId, used: i % 97 === 0 }],
+    mood: 1 + (i % 5),
+    craving: i % 11,
+    confidence: 10 - (i % 11),
+    triggers: i % 3 === 0 ? ["stress", "my brother's place"] : [],
+    halt: i % 4 === 0 ? ["tired"] : [],
+    sleepHours: 7,
+    note: "Went to the evening meeting and called my sponsor afterwards.",
+  };
+}
+
+interface Figures {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(name: string, options: autocannon.Options): Promise<Figures> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+  const non2xx = result.non2xx + result.errors + result.timeouts;
+  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: non2xx };
+}
+
+const { ports, stop } = await startServers();
+try {
+  const cairnBase = `http://127.0.0.1:${ports.cairn}`;
+  const bareBase = `http://127.0.0.1:${ports.bare}`;
+  const member = await prepareMember(cairnBase);
+  let n = 0;
+  const bareRead = await load("bare GET route", { url: `${bareBase}/bare` });
+  const progressRead = await load("GET /api/v1/progress", {
+    url: `${cairnBase}/api/v1/progress`,
+    headers: { cookie: member.cookie },
+  });
+  const checkinWrite = await load("PUT /api/v1/checkins/:date", {
+    url: cairnBase,
+    requests: [
+      {
+        method: "PUT",
+        setupRequest: (request) => {
+          n++;
+          return {
+            ...request,
+            path: `/api/v1/checkins/${addDays(member.today, -(n % 365))}`,
+            headers: { cookie: member.cookie, "content-type": "application/json" },
+            body: JSON.stringify(checkinBody(member.recoveryId, n)),
+          };
+        },
+      },
+    ],
+  });
+  const rows = [bareRead, progressRead, checkinWrite];
+  const ratio = (f: Figures) => f.requestsPerSecond / bareRead.requestsPerSecond;
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, SQLite with synchronous=FULL\n`);
+  console.log("| run | requests/s | p50 ms | p99 ms | ratio to bare | non-2xx/errors |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const f of rows) {
+    console.log(
+      `| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${(ratio(f) * 100).toFixed(1)} % | ${f.errors} |`,
+    );
+  }
+  console.log(
+    `\ntargets: progress read ≥ 40 % (${(ratio(progressRead) * 100).toFixed(1)} %), check-in write ≥ 25 % (${(ratio(checkinWrite) * 100).toFixed(1)} %), p99 < 50 ms (${Math.max(progressRead.p99, checkinWrite.p99)} ms)`,
+  );
+} finally {
+  stop();
+}

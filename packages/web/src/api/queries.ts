@@ -1,0 +1,170 @@
+/** TanStack Query: one client, the cache keys, and a hook per read and write the screens use. */
+import {
+  addDays,
+  type CheckinInput,
+  type Member,
+  type MemberPatch,
+  type Progress,
+  type RecoveryInput,
+  type Resources,
+} from "@cairn/core";
+import {
+  type InfiniteData,
+  QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
+import { readCachedResources, writeCachedResources } from "../features/help/resourcesCache.ts";
+import { ApiRequestError, setUnauthorizedListener } from "./client.ts";
+import { api } from "./endpoints.ts";
+
+export const keys = {
+  me: ["me"] as const,
+  recoveries: ["recoveries"] as const,
+  progress: ["progress"] as const,
+  checkins: ["checkins"] as const,
+  checkinRange: (from: string, to: string) => ["checkins", "range", from, to] as const,
+  checkinPages: (today: string) => ["checkins", "pages", today] as const,
+  resources: ["resources"] as const,
+};
+
+/** Client errors (4xx) will not change on retry; network and server errors get two more tries. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiRequestError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+export function createQueryClient(): QueryClient {
+  const client = new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, staleTime: 30_000 },
+      mutations: { retry: false },
+    },
+  });
+  setUnauthorizedListener(() => forgetSession(client));
+  return client;
+}
+
+/** After sign-out or a lost session: nothing personal stays in memory. Help resources stay. */
+export function forgetSession(client: QueryClient): void {
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.me[0] && q.queryKey[0] !== "resources" });
+  client.setQueryData(keys.me, null);
+}
+
+export function useMe() {
+  return useQuery({
+    queryKey: keys.me,
+    queryFn: api.me,
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useRecoveries() {
+  return useQuery({
+    queryKey: keys.recoveries,
+    queryFn: async () => (await api.recoveries()).recoveries,
+  });
+}
+
+export function useProgress() {
+  return useQuery<Progress>({ queryKey: keys.progress, queryFn: api.progress });
+}
+
+export function useCheckinRange(from: string, to: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.checkinRange(from, to),
+    queryFn: async () => (await api.checkins(from, to)).checkins,
+    enabled,
+  });
+}
+
+export const HISTORY_PAGE_DAYS = 30;
+
+export interface CheckinPage {
+  from: string;
+  to: string;
+  checkins: Awaited<ReturnType<typeof api.checkins>>["checkins"];
+}
+
+/** History in windows of 30 days, newest first: page n covers today−30n−29 … today−30n. */
+export function useCheckinPages(today: string) {
+  return useInfiniteQuery<CheckinPage, Error, InfiniteData<CheckinPage, number>, readonly unknown[], number>({
+    queryKey: keys.checkinPages(today),
+    initialPageParam: 0,
+    queryFn: async ({ pageParam }) => {
+      const to = addDays(today, -HISTORY_PAGE_DAYS * pageParam);
+      const from = addDays(to, -(HISTORY_PAGE_DAYS - 1));
+      const { checkins } = await api.checkins(from, to);
+      return { from, to, checkins: [...checkins].sort((a, b) => (a.date < b.date ? 1 : -1)) };
+    },
+    getNextPageParam: (_last, pages) => pages.length,
+  });
+}
+
+export function useResources() {
+  const cached = readCachedResources();
+  return useQuery<Resources>({
+    queryKey: keys.resources,
+    queryFn: async () => {
+      const resources = await api.resources();
+      writeCachedResources(resources);
+      return resources;
+    },
+    initialData: cached?.resources,
+    initialDataUpdatedAt: cached?.savedAt,
+    staleTime: 60 * 60 * 1000,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useSaveCheckin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ date, input }: { date: string; input: CheckinInput }) => api.putCheckin(date, input),
+    onSuccess: async (saved, { date }) => {
+      client.setQueryData(keys.checkinRange(date, date), [saved.checkin]);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: keys.checkins }),
+        client.invalidateQueries({ queryKey: keys.progress }),
+      ]);
+    },
+  });
+}
+
+export function useDeleteCheckin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (date: string) => api.deleteCheckin(date),
+    onSuccess: async () => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: keys.checkins }),
+        client.invalidateQueries({ queryKey: keys.progress }),
+      ]);
+    },
+  });
+}
+
+export function usePatchMe() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: MemberPatch) => api.patchMe(patch),
+    onSuccess: async ({ member }) => {
+      const before = client.getQueryData<Member | null>(keys.me);
+      client.setQueryData(keys.me, member);
+      // A new time zone moves "today": everything counted by day is stale.
+      if (before?.timezone !== member.timezone) {
+        await Promise.all([
+          client.invalidateQueries({ queryKey: keys.progress }),
+          client.invalidateQueries({ queryKey: keys.checkins }),
+        ]);
+      }
+    },
+  });
+}
+
+export function useCreateRecovery() {
+  return useMutation({ mutationFn: (input: RecoveryInput) => api.createRecovery(input) });
+}

@@ -1,0 +1,65 @@
+import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation } from "wouter";
+import { useMe } from "../api/queries.ts";
+import { HelpButton } from "../features/help/HelpButton.tsx";
+import { HelpProvider } from "../features/help/HelpProvider.tsx";
+import { BottomNav } from "./BottomNav.tsx";
+import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { LoadFailed, Loading } from "./Loading.tsx";
+import { SignedInRoutes, SignedOutRoutes } from "./routes.tsx";
+
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a className="skip-link" href="#main">
+      {t("app.skipToContent")}
+    </a>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [location] = useLocation();
+  const member = me.data ?? null;
+  return (
+    <div className={`shell${member && location !== "/welcome" ? " shell--with-nav" : ""}`}>
+      <SkipLink />
+      <header className="topbar">
+        <span className="topbar__brand">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          {t("app.name")}
+        </span>
+        <HelpButton />
+      </header>
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary resetKey={location}>
+          <Suspense fallback={<Loading />}>
+            {me.isPending ? (
+              <Loading />
+            ) : me.isError ? (
+              <LoadFailed onRetry={() => void me.refetch()} />
+            ) : member ? (
+              <SignedInRoutes member={member} />
+            ) : (
+              <SignedOutRoutes />
+            )}
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      {member && location !== "/welcome" ? <BottomNav /> : null}
+    </div>
+  );
+}
+
+export function App({ client }: { client: QueryClient }) {
+  return (
+    <QueryClientProvider client={client}>
+      <HelpProvider>
+        <Shell />
+      </HelpProvider>
+    </QueryClientProvider>
+  );
+}
