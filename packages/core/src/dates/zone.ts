@@ -91,8 +91,8 @@ const PROBE_MS = 24 * 3_600_000;
 
 /**
  * The instant at which the wall clock in `timeZone` shows `date` `hour:minute`. A time skipped by a
- * spring-forward gap resolves to the instant just after the gap; an ambiguous fall-back time to the earlier
- * of the two instants.
+ * spring-forward gap moves forward by the length of the gap (02:30 in a 02:00–03:00 gap becomes 03:30, as
+ * Temporal's "compatible" choice does); a time repeated at a fall-back gives the earlier of its two instants.
  */
 export function instantAt(date: LocalDate, hour: number, minute: number, timeZone: string): number {
   const wall = wallTimeAsUtc(date, hour, minute);
@@ -105,6 +105,6 @@ export function instantAt(date: LocalDate, hour: number, minute: number, timeZon
     return local.date === date && local.hour === hour && local.minute === minute;
   });
   if (showing.length > 0) return Math.min(...showing);
-  // In a gap: keep the wall-clock distance from the earlier (smaller) offset, which lands just after the gap.
+  // In a gap: the earlier (smaller) offset keeps the wall-clock distance, which lands after the gap.
   return Math.max(...candidates);
 }

@@ -4,9 +4,9 @@
  * `days` counts the daily anniversaries of the start time that have passed; hours and minutes are the real time
  * since the latest one, so both come from one basis: 23:20 yesterday to 09:00 today is 0 days 9 h 40 min, never
  * 1 day. Away from clock changes that is the calendar days between the dates, less one while today's time of
- * day is still before the start time. Across a change the hours are real hours: they stop short of 23 after a
- * 23-hour day and can read 24 for an hour after a 25-hour day. An anniversary skipped by a spring-forward gap
- * falls just after the gap, and the count never goes backwards.
+ * day is still before the start time. Across a clock change the hours stay real hours, so between two
+ * anniversaries 25 hours apart they reach 24 for the last hour, and between two 23 hours apart they stop at 22.
+ * An anniversary in a spring-forward gap falls just after the gap, so the count never goes backwards.
  */
 import { addDays, daysBetween, type LocalDate } from "../dates/calendar.ts";
 import { instantAt, localDateAt } from "../dates/zone.ts";

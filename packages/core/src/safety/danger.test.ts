@@ -32,6 +32,10 @@ describe("detectDanger in English", () => {
     ["got narcanned at the party", "overdose"],
     ["His breathing is really slow and he won't respond", "overdose"],
     ["Over-dosed on my meds yesterday", "overdose"],
+    ["I'm going to take a lot of pills tonight", "overdose"],
+    ["i took a bunch of xanax and drank", "overdose"],
+    ["the stuff was way too strong", "overdose"],
+    ["my friend is blue and cold", "overdose"],
     ["I want to kill myself.", "suicide"],
     ["I'm going to end it all tonight.", "suicide"],
     ["I just want to die.", "suicide"],
@@ -54,9 +58,14 @@ describe("detectDanger in English", () => {
     ["I’m thinking about   killing myself", "suicide"],
     ["I don't want to kill myself anymore but the thoughts come back", "suicide"],
     ["Life isn't worth living without her", "suicide"],
+    ["life's not worth it", "suicide"],
     ["I want to unalive myself", "suicide"],
     ["I'm done with life", "suicide"],
     ["I'm going to overdose on purpose", "suicide"],
+    ["I have a plan to end it", "suicide"],
+    ["Maybe everyone would be happier if I was gone", "suicide"],
+    ["I'm so tired of living like this", "suicide"],
+    ["I wish I could just disappear", "suicide"],
     ["I cut myself again last night.", "self-harm"],
     ["I want to hurt myself.", "self-harm"],
     ["I've been self-harming for a week.", "self-harm"],
@@ -128,6 +137,12 @@ describe("detectDanger in English", () => {
     "I'm starving, I skipped lunch.",
     "I want to cut ties with my old crowd.",
     "I cut myself on a broken glass doing the dishes.",
+    "I want to end it with him, he's bad for my recovery.",
+    "I take a lot of vitamins now.",
+    "Life is worth living again, 90 days today!",
+    "I'm done living in fear of my cravings.",
+    "I took all the pills my doctor gave me for the infection.",
+    "I want to cut people out of my life who still use.",
   ])("stays quiet for %j", (text) => {
     expect(detectDanger(text)).toEqual([]);
   });
@@ -155,6 +170,7 @@ describe("detectDanger in Spanish", () => {
     ["Creo que la coca estaba cortada con fentanilo.", "overdose"],
     ["La encontramos inconsciente en el baño.", "overdose"],
     ["Apenas respira.", "overdose"],
+    ["Se cayó y no responde a nada.", "overdose"],
     ["Quiero morir.", "suicide"],
     ["Quiero morirme.", "suicide"],
     ["Me quiero morir.", "suicide"],
@@ -180,6 +196,9 @@ describe("detectDanger in Spanish", () => {
     ["Me quiero morir de verdad.", "suicide"],
     ["QUIERO MORIRME YA", "suicide"],
     ["no quiero despertar mañana", "suicide"],
+    ["Tengo ganas de desaparecer.", "suicide"],
+    ["Me quiero ir de este mundo.", "suicide"],
+    ["Nadie me extrañaría si muero.", "suicide"],
     ["Me volví a cortar anoche.", "self-harm"],
     ["Tengo ganas de cortarme.", "self-harm"],
     ["Quiero hacerme daño.", "self-harm"],
@@ -191,6 +210,7 @@ describe("detectDanger in Spanish", () => {
     ["Me corté los brazos otra vez.", "self-harm"],
     ["Me estoy haciendo cortes en las piernas.", "self-harm"],
     ["Me rasguño hasta sangrar.", "self-harm"],
+    ["Me corté en el baño y me siento culpable.", "self-harm"],
   ])("flags %j as %s", (text, kind) => {
     expect(kindsIn(text, "es")).toContain(kind);
   });
@@ -243,6 +263,9 @@ describe("detectDanger in Spanish", () => {
     "Trabajo en la línea de prevención del suicidio.",
     "No quiero vivir solo.",
     "Mi mamá me va a matar cuando vea el coche.",
+    "Quiero desaparecer un rato de las redes sociales.",
+    "Me corté el pelo muy corto.",
+    "El médico dijo que tome todas las pastillas del tratamiento.",
   ])("stays quiet for %j", (text) => {
     expect(detectDanger(text)).toEqual([]);
   });
@@ -269,7 +292,14 @@ describe("findings", () => {
   });
 
   it("matches across accents, capitals, line breaks, curly apostrophes and missing apostrophes", () => {
-    for (const text of ["SUICIDARME", "suicidarme", "Suicidárme", "I DON’T WANT TO\nLIVE", "i dont want to live", "Im going to kill my self"]) {
+    for (const text of [
+      "SUICIDARME",
+      "suicidarme",
+      "Suicidárme",
+      "I DON’T WANT TO\nLIVE",
+      "i dont want to live",
+      "Im going to kill my self",
+    ]) {
       expect(detectDanger(text)).not.toEqual([]);
     }
   });

@@ -22,13 +22,14 @@ interface Rule extends DangerFinding {
   pattern: RegExp;
 }
 
-/** One case-sensitive regex matching any of the sources as whole words. */
+/** One regex matching any of the sources as whole words (the text is already lower case). */
 function anyOf(sources: readonly string[]): RegExp {
   return new RegExp(`\\b(?:${sources.join("|")})\\b`);
 }
 
 // Words that recur across patterns; apostrophes are optional because people type "dont" and "im".
-const NOT = "(?:not|never|no longer|don'?t|do not|doesn'?t|didn'?t|isn'?t|aren'?t|won'?t|will not|can'?t|cannot)";
+const NOT =
+  "(?:not|never|no longer|don'?t|do not|doesn'?t|didn'?t|isn'?t|aren'?t|won'?t|will not|can'?t|cannot)";
 const THEY = "(?:he|she|they|he'?s|she'?s|they'?re|hes|shes)";
 const MYSELF = "my ?self";
 const END_OF_CLAUSE = String.raw`(?= ?(?:$|[.!?,;:)]|(?: and| but| last| tonight| again| today| earlier| now| i think| y| pero| anoche| hoy| ayer| otra vez| creo)\b))`;
@@ -134,7 +135,8 @@ const SUICIDE_EN = [
   "wish i could (?:just )?(?:disappear|vanish|not exist|stop existing)",
   "(?:stop|not) existing",
   "(?:want|wanna|wish i could) (?:to )?sleep forever",
-  "(?:life|living) (?:is|isn'?t|is not|'s not|not) (?:not )?worth (?:it|living)",
+  "(?:life|living)(?:'s not| isn'?t| is not| is no longer| ain'?t) worth (?:it|living)",
+  "not worth living",
   "(?:don'?t|do not|no longer) (?:want|wanna|wish) (?:to )?(?:live(?! (?:in|with|near|alone|here|there|at|on|by|together|next|close|far|abroad))|be alive|exist|be here anymore|be around anymore|keep living|go on(?! with))",
   "(?:don'?t|do not) (?:want|wanna) (?:to )?wake up(?! (?:early|so early|at|for|before|in time|on time))",
   "never (?:wake|waking) up(?! (?:early|on time|in time|before))",
@@ -143,7 +145,7 @@ const SUICIDE_EN = [
   "suicid(?:e|es|al|ally)",
   "(?:can'?t|cannot|can not) go on (?:anymore|any more|living|like this)",
   "disappear (?:forever|for good|from (?:this|the) (?:world|earth))",
-  "done (?:with )?(?:living|life)",
+  "done (?:with )?(?:living|life)(?! (?:in|with|as|on|at|out))",
   `(?:hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|gas|gassing) ${MYSELF}`,
   "(?:put|putting) a (?:bullet|gun) (?:in|to|through) my (?:head|mouth|brain)",
   "blow my (?:brains|head) (?:out|off)",
@@ -201,11 +203,9 @@ const SELF_HARM_EN = [
 
 const SELF_HARM_ES = [
   "cortarme",
-  "me (?:he cortado|estoy cortando|vuelvo a cortar|volvi a cortar|sigo cortando)",
-  "me (?:corte|corto|cortaba) (?:los brazos|las piernas|las munecas|la muneca|el brazo|la pierna|los muslos|el muslo|la piel|el estomago|la panza)",
-  "me corte (?:otra vez|de nuevo|anoche|ayer|hoy|a proposito|con (?:una |un )?(?:navaja|cuchilla|hoja de afeitar|cutter|vidrio))",
-  // Without accents "me corte" (I cut myself) and "me corto" (he cut me off) read alike; a named other person is set aside.
-  `(?<!\\b(?:novio|novia|ex|pareja|el|ella|jefe|jefa) )me corte${END_OF_CLAUSE}`,
+  // "Me corté" is the writer; "me cortó" (someone cut me off) normalises to "me corto", so that needs a body part.
+  "me (?:corte|he cortado|estoy cortando|vuelvo a cortar|volvi a cortar|sigo cortando)",
+  "me (?:corto|cortaba) (?:los brazos|las piernas|las munecas|la muneca|el brazo|la pierna|los muslos|el muslo|la piel|el estomago|la panza)",
   "(?:me hago|me hice|me hacia|me estoy haciendo|hacerme) cortes",
   "(?:hacerme|me hago|me hice|me hacia|me estoy haciendo) dano",
   "(?:lastimarme|me lastimo|me lastime|me estoy lastimando)",
@@ -231,6 +231,8 @@ const ELSEWHERE = new RegExp(
     "(?:prevencion|prevenir|concienciacion|concientizacion|capacitacion|taller|curso|charla|formacion|kits?)(?: \\w+){0,3} (?:sobre ?dosis|suicidio)",
     "(?:linea|dia mundial|dia internacional)(?: \\w+){0,4} suicidio",
     "escuadron suicida",
+    String.raw`(?:took|take|taken|taking) all (?:of )?(?:the|my|his|her) \w+ (?:(?:the|my|his|her) (?:doctor|nurse|clinic|prescriber)|as prescribed|like prescribed|(?:i|he|she) was prescribed|on time)`,
+    String.raw`(?:tome|tomo|tomar|tomarme|tomarse) todas las \w+ (?:del tratamiento|de la receta|que me (?:recetaron|recetan|dio|dieron|indico|indicaron)|como me (?:dijo|dijeron|indico|indicaron)|a tiempo)`,
     "morir(?:me)? de (?:la )?(?:risa|verguenza|ganas|hambre|sueno|aburrimiento|calor|frio|envidia|amor|cansancio|nervios|emocion|alegria|felicidad|viej[oa]|viejit[oa])",
     "(?:matar|mato|matando|matarme) (?:trabajando|estudiando|entrenando|de (?:la )?risa|en el gimnasio|a trabajar|a estudiar)",
     "(?:cortarme|corte|corto|cortando|cortar|cortado) (?:el|la|los|las|un|una|mis|mi) (?:pelo|cabello|unas|una|barba|bigote|flequillo|fleco|puntas|dedos?|mano|pie|labio|melena|patillas|cejas)",
