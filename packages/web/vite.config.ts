@@ -10,7 +10,8 @@ export default defineConfig({
       registerType: "autoUpdate",
       // An external registerSW.js: the server's Content-Security-Policy allows no inline script.
       injectRegister: "script",
-      includeAssets: ["favicon.svg", "apple-touch-icon.png"],
+      // The glob below already precaches every icon; listing them again would only duplicate entries.
+      includeManifestIcons: false,
       manifest: {
         name: "Cairn",
         short_name: "Cairn",
@@ -31,7 +32,7 @@ export default defineConfig({
       },
       workbox: {
         // Only this build's own files are precached; nothing from another origin.
-        globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        globPatterns: ["**/*.{js,css,html,svg,png}"],
         navigateFallback: "/index.html",
         // API responses are personal and must always be fresh: the service worker never caches /api/.
         navigateFallbackDenylist: [/^\/api\//],

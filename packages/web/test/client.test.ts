@@ -15,6 +15,16 @@ function fakeFetch(status: number, body?: unknown, contentType = "application/js
   });
 }
 
+async function failure(promise: Promise<unknown>): Promise<ApiRequestError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiRequestError) return error;
+    throw error;
+  }
+  throw new Error("expected the request to fail");
+}
+
 describe("errorFromBody", () => {
   it("reads the contract's error shape with per-field messages", () => {
     const error = errorFromBody(400, {
@@ -86,9 +96,7 @@ describe("request", () => {
     const fetchImpl = fakeFetch(400, {
       error: { code: "invalid_input", message: "m", fields: { mood: "From 1 to 5" } },
     });
-    const error = await request("PUT", "/api/v1/checkins/2026-01-01", { body: {}, fetchImpl }).catch(
-      (e) => e,
-    );
+    const error = await failure(request("PUT", "/api/v1/checkins/2026-01-01", { body: {}, fetchImpl }));
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error.fields).toEqual({ mood: "From 1 to 5" });
   });
@@ -97,16 +105,18 @@ describe("request", () => {
     const fetchImpl = vi.fn(async () => {
       throw new TypeError("Failed to fetch");
     });
-    const error = await request("GET", "/api/v1/me", { fetchImpl }).catch((e) => e);
+    const error = await failure(request("GET", "/api/v1/me", { fetchImpl }));
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error.status).toBe(0);
     expect(error.code).toBe(NETWORK_ERROR);
   });
 
   it("survives a non-JSON error body", async () => {
-    const error = await request("GET", "/api/v1/me", {
-      fetchImpl: fakeFetch(500, "oops", "text/plain"),
-    }).catch((e) => e);
+    const error = await failure(
+      request("GET", "/api/v1/me", {
+        fetchImpl: fakeFetch(500, "oops", "text/plain"),
+      }),
+    );
     expect(error.status).toBe(500);
     expect(error.code).toBe("internal_error");
   });

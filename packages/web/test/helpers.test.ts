@@ -13,7 +13,6 @@ import { earliestRelevantDate } from "../src/features/history/range.ts";
 import { profilePatch } from "../src/features/settings/profile.ts";
 import { setupI18n } from "../src/i18n/index.ts";
 import { describeError, serverFieldErrors } from "../src/lib/forms.ts";
-import { isMilestoneDay } from "../src/lib/milestones.ts";
 import { formatMoney, parseAmount } from "../src/lib/money.ts";
 
 class MemoryStorage implements Storage {
@@ -82,22 +81,6 @@ describe("help links", () => {
   it("builds sms links that open with the text filled in", () => {
     expect(smsHref("741741")).toBe("sms:741741");
     expect(smsHref("741741", "HOME now")).toBe("sms:741741?&body=HOME%20now");
-  });
-});
-
-describe("milestones", () => {
-  it("celebrates the listed days", () => {
-    for (const days of [1, 7, 14, 30, 60, 90, 180, 365])
-      expect(isMilestoneDay(days, "2020-01-01", "2030-01-01")).toBe(true);
-    for (const days of [0, 2, 13, 31, 364])
-      expect(isMilestoneDay(days, "2020-01-01", "2030-01-01")).toBe(false);
-  });
-
-  it("celebrates every anniversary after the first year", () => {
-    expect(isMilestoneDay(731, "2024-12-03", "2026-12-03")).toBe(true);
-    expect(isMilestoneDay(732, "2024-12-03", "2026-12-04")).toBe(false);
-    expect(isMilestoneDay(1460, "2024-02-29", "2028-02-29")).toBe(true);
-    expect(isMilestoneDay(730, "2024-02-29", "2026-02-28")).toBe(true);
   });
 });
 

@@ -32,9 +32,9 @@ export const api = {
   logout: () => request<void>("POST", `${API}/auth/logout`, { sessionExpected: false }),
   recover: (input: RecoverInput) =>
     request<{ member: Member }>("POST", `${API}/auth/recover`, { body: input, sessionExpected: false }),
-  // A 401 here may mean "current password is wrong", so it must not sign the member out on its own.
+  // A wrong current password is a 422 with `fields.currentPassword`; a 401 here means the session is gone.
   changePassword: (input: PasswordChangeInput) =>
-    request<void>("POST", `${API}/auth/password`, { body: input, sessionExpected: false }),
+    request<void>("POST", `${API}/auth/password`, { body: input }),
 
   /** The signed-in member, or null when there is no session. */
   me: async (): Promise<Member | null> => {

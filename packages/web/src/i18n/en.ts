@@ -223,6 +223,8 @@ export const en = {
     days_other: "{{count}} days",
     since: "Since {{date}}",
     dayOne: "Today is day one. It counts.",
+    // The day of a lapse: the new run starts tomorrow (core counts it that way).
+    freshStart: "A new run starts tomorrow. The days you've had still count.",
     nextMilestone: "Next milestone: {{days}} on {{date}}",
     longest: "Longest run",
     total: "Total sober days",
@@ -269,7 +271,6 @@ export const en = {
     passwordTitle: "Change password",
     changePassword: "Change password",
     passwordChanged: "Password changed. Other devices signed in to your account were signed out.",
-    wrongCurrent: "That isn't your current password.",
     signOutTitle: "Sign out",
     signOutHint: "On a shared phone, sign out when you're done.",
     signOut: "Sign out",

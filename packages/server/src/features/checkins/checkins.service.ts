@@ -61,6 +61,7 @@ export class CheckinsService {
     const problem = checkinDateProblem(date, this.today(member));
     if (problem) throw invalidField("date", problem);
 
+    // An empty note is no note: nothing to encrypt or to scan.
     const note = input.note ? input.note : null;
     const uses = [...input.uses]
       .sort((a, b) => (a.recoveryId < b.recoveryId ? -1 : a.recoveryId > b.recoveryId ? 1 : 0))

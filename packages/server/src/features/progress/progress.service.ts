@@ -17,25 +17,24 @@ export class ProgressService {
   async forMember(member: Member): Promise<Progress> {
     const today = localDateAt(this.clock(), member.timezone);
     const facts = await this.progress.factsFor(member.memberId);
-    const useDates = new Map<string, string[]>();
-    for (const use of facts.uses) {
-      const dates = useDates.get(use.recovery_id);
-      if (dates) dates.push(use.date);
-      else useDates.set(use.recovery_id, [use.date]);
-    }
     const recoveries: RecoveryRecord[] = facts.recoveries.map((r) => ({
       id: r.id,
       substance: r.substance as RecoveryRecord["substance"],
       label: r.label,
       startDate: r.start_date,
       dailyCostCents: r.daily_cost_cents,
-      useDates: useDates.get(r.id) ?? [],
+      useDates: splitDates(r.use_dates),
     }));
+    const checkinDates = splitDates(facts.checkinDates);
     return computeProgress({
       today,
       timezone: member.timezone,
       recoveries,
-      checkinDates: facts.checkinDates,
+      checkinDates,
     });
   }
+}
+
+function splitDates(joined: string | null): string[] {
+  return joined ? joined.split(",") : [];
 }

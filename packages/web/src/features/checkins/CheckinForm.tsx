@@ -150,12 +150,7 @@ export function CheckinForm({ date, today, recoveries, saved, onSaved }: Props) 
                 aria-invalid={errors.mood && mood === 1 ? true : undefined}
                 onChange={() => update({ mood })}
               />
-              <span>
-                <span className="mood__number" aria-hidden="true">
-                  {mood}
-                </span>
-                {t(`checkin.mood.${mood}`)}
-              </span>
+              <span>{t(`checkin.mood.${mood}`)}</span>
             </label>
           ))}
         </div>

@@ -27,32 +27,43 @@ export function smsHref(number: string, body?: string): string {
 function ContactItem({ contact, nested = false }: { contact: Contact; nested?: boolean }) {
   const { t } = useTranslation();
   const Name = nested ? "h5" : "h4";
+  // Each link's description names the line ("Call 988" · "988 Suicide & Crisis Lifeline"), so the name
+  // is on screen once and every link still says where it goes.
+  const nameId = `contact-${nested ? "n-" : ""}${contact.id}`;
   return (
     <li className="contact">
-      <Name className="contact__name">{contact.name}</Name>
+      <Name id={nameId} className="contact__name">
+        {contact.name}
+      </Name>
       <p className="contact__description">{contact.description}</p>
       {contact.hours ? <p className="contact__hours">{t("help.hours", { hours: contact.hours })}</p> : null}
       <div className="contact__actions">
         {contact.phone ? (
-          <a className="button button--primary" href={`tel:${contact.phone}`}>
+          <a className="button button--primary" href={`tel:${contact.phone}`} aria-describedby={nameId}>
             {t("help.call", { number: contact.phone })}
-            <span className="visually-hidden">: {contact.name}</span>
           </a>
         ) : null}
         {contact.sms ? (
-          <a className="button" href={smsHref(contact.sms.number, contact.sms.body)}>
+          <a
+            className="button"
+            href={smsHref(contact.sms.number, contact.sms.body)}
+            aria-describedby={nameId}
+          >
             {contact.sms.body
               ? t("help.textWithBody", { number: contact.sms.number, body: contact.sms.body })
               : t("help.text", { number: contact.sms.number })}
-            <span className="visually-hidden">: {contact.name}</span>
           </a>
         ) : null}
         {contact.url ? (
-          <a className="button button--quiet" href={contact.url} target="_blank" rel="noopener noreferrer">
+          <a
+            className="button button--quiet"
+            href={contact.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-describedby={nameId}
+          >
             {t("help.website")}
-            <span className="visually-hidden">
-              : {contact.name} {t("help.opensNewTab")}
-            </span>
+            <span className="visually-hidden"> {t("help.opensNewTab")}</span>
           </a>
         ) : null}
       </div>

@@ -107,15 +107,7 @@ function PasswordForm() {
         setStatus(t("settings.passwordChanged"));
       },
       onError: (error) => {
-        const fields = serverFieldErrors(error);
-        if (
-          error instanceof ApiRequestError &&
-          (error.status === 401 || error.status === 403) &&
-          !fields.newPassword
-        ) {
-          fields.currentPassword ??= t("settings.wrongCurrent");
-        }
-        setErrors(fields);
+        setErrors(serverFieldErrors(error));
         setFormError(describeError(t, error));
       },
     });

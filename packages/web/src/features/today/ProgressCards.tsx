@@ -1,7 +1,6 @@
-import type { Progress, RecoveryProgress } from "@cairn/core";
+import { type Progress, type RecoveryProgress, reachedMilestone } from "@cairn/core";
 import { useTranslation } from "react-i18next";
 import { describeLocalDate } from "../../lib/dates.ts";
-import { isMilestoneDay } from "../../lib/milestones.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { recoveryName } from "../../lib/recoveryName.ts";
 import "./progress.css";
@@ -11,7 +10,7 @@ function RecoveryCard({ recovery, today }: { recovery: RecoveryProgress; today: 
   const locale = i18n.language;
   const name = recoveryName(t, recovery);
   const days = t("progress.days", { count: recovery.currentDays });
-  const milestone = isMilestoneDay(recovery.currentDays, recovery.soberSince, today);
+  const milestone = reachedMilestone(recovery) !== null;
   const headingId = `progress-${recovery.id}`;
   return (
     <li className={`card progress-card${milestone ? " progress-card--milestone" : ""}`}>
@@ -21,9 +20,11 @@ function RecoveryCard({ recovery, today }: { recovery: RecoveryProgress; today: 
         </h3>
         <p className="progress-card__days">{days}</p>
         <p className="progress-card__since">
-          {recovery.currentDays === 0
-            ? t("progress.dayOne")
-            : t("progress.since", { date: describeLocalDate(recovery.soberSince, locale) })}
+          {recovery.soberSince > today
+            ? t("progress.freshStart")
+            : recovery.currentDays === 0
+              ? t("progress.dayOne")
+              : t("progress.since", { date: describeLocalDate(recovery.soberSince, locale) })}
         </p>
         {milestone ? (
           <p className="progress-card__celebrate">
