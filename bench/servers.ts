@@ -1,6 +1,9 @@
 /**
  * The process under load: Cairn on SQLite with FULL sync in a fresh folder, and a bare Fastify app with one
- * route, side by side in this one process so both get the same machine. Prints the two ports as JSON.
+ * route, side by side in this one process so both get the same machine. Sends the two ports to the parent over
+ * the IPC channel; stdout is Cairn's log, as in production (the bench points it at /dev/null).
+ *
+ * BENCH_LOG_LEVEL sets Cairn's LOG_LEVEL (default "info", the production default: one line per request).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -11,8 +14,11 @@ import { loadConfig } from "../packages/server/src/config/config.ts";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cairn-bench-"));
 const cairn = await buildApp({
-  config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", WEB_DIST_DIR: path.join(dataDir, "none") }),
-  logger: false,
+  config: loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+    WEB_DIST_DIR: path.join(dataDir, "none"),
+  }),
 });
 await cairn.listen({ port: 0, host: "127.0.0.1" });
 
@@ -20,11 +26,13 @@ const bare = Fastify({ logger: false });
 bare.get("/bare", async () => ({ ok: true }));
 await bare.listen({ port: 0, host: "127.0.0.1" });
 
-const portOf = (app: typeof bare) => {
-  const address = app.server.address();
-  return typeof address === "object" && address ? address.port : 0;
+const portOf = (app: { server: { address(): unknown } }) => {
+  const address = app.server.address() as { port: number } | null;
+  return address?.port ?? 0;
 };
-process.stdout.write(`${JSON.stringify({ cairn: portOf(cairn), bare: portOf(bare as never), dataDir })}\n`);
+const ports = { cairn: portOf(cairn), bare: portOf(bare), dataDir };
+if (process.send) process.send(ports);
+else process.stderr.write(`${JSON.stringify(ports)}\n`);
 
 process.on("SIGTERM", () => {
   void Promise.all([cairn.close(), bare.close()]).then(() => {

@@ -73,6 +73,7 @@ test("a check-in that records opioid use is met with compassion and overdose saf
     timeZone: MEMBER_ZONE,
   });
   await page.getByRole("group", { name: /Opioids\/heroin: any use today\?/ }).getByLabel("Yes").check();
+  await page.getByRole("group", { name: "Mood" }).getByLabel("Low", { exact: true }).check();
   await page.getByRole("button", { name: "Save check-in" }).click();
   await expect(page.getByText("Thank you for being honest")).toBeVisible();
   await expect(page.getByText("Staying safer after opioid use")).toBeVisible();

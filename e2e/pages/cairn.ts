@@ -34,7 +34,7 @@ export class OnboardingScreen {
     await expect(this.page.getByRole("heading", { name: "Welcome to Cairn" })).toBeVisible();
     await this.page.getByRole("checkbox", { name: options.substance }).check();
     await this.page.getByLabel("Start date").fill(options.startDate);
-    await this.page.getByLabel("Time zone").fill(options.timeZone);
+    await this.page.getByLabel("Time zone").selectOption(options.timeZone);
     if (options.reason) await this.page.getByLabel("Reason 1").fill(options.reason);
     await this.page.getByRole("button", { name: "Continue" }).click();
   }

@@ -78,6 +78,9 @@ export function HelpDialog({ ref, section, openCount, onClosed }: Props) {
   const overdoseHeading = useRef<HTMLHeadingElement>(null);
   const data = resources.data;
 
+  // Only an open (a new count) moves focus: a re-render while the member reads must not pull it back.
+  const refetch = useRef(resources.refetch);
+  refetch.current = resources.refetch;
   useEffect(() => {
     if (openCount === 0) return;
     if (section === "overdose" && overdoseHeading.current) {
@@ -87,10 +90,11 @@ export function HelpDialog({ ref, section, openCount, onClosed }: Props) {
       closeButton.current?.focus();
     }
     // Whenever help opens, try for a fresh copy; the saved one shows meanwhile.
-    void resources.refetch();
-  }, [openCount, section, resources.refetch]);
+    void refetch.current();
+  }, [openCount, section]);
 
-  const showingSavedCopy = Boolean(data) && (resources.isError || !onlineManager.isOnline());
+  const offline = !onlineManager.isOnline() || globalThis.navigator?.onLine === false;
+  const showingSavedCopy = Boolean(data) && (resources.isError || offline);
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop is a mouse nicety; Escape closes for keyboards.
