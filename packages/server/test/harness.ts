@@ -58,6 +58,8 @@ export interface TestApp {
   clock: TestClock;
   kind: DatabaseKind;
   dataDir: string;
+  /** The PostgreSQL schema this app lives in (undefined on SQLite). */
+  pgSchema: string | undefined;
   close(): Promise<void>;
 }
 
@@ -81,8 +83,10 @@ export async function startTestApp(
   });
   let db: Db;
   let dropSchema = async () => {};
+  let pgSchema: string | undefined;
   if (kind === "postgres") {
     const schema = `t_${randomBytes(6).toString("hex")}`;
+    pgSchema = schema;
     const admin = new pg.Client({ connectionString: POSTGRES_URL });
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
@@ -111,6 +115,7 @@ export async function startTestApp(
     clock,
     kind,
     dataDir,
+    pgSchema,
     async close() {
       await app.close();
       await db.destroy();
