@@ -35,7 +35,8 @@ describeEachDatabase("database schema", (kind) => {
         ]),
     );
     const file = path.join(here, `schema-snapshot.${kind}.json`);
-    if (process.env.UPDATE_SCHEMA_SNAPSHOT === "1") fs.writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
+    if (process.env.UPDATE_SCHEMA_SNAPSHOT === "1")
+      fs.writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
     expect(schema).toEqual(JSON.parse(fs.readFileSync(file, "utf8")));
   });
 });
