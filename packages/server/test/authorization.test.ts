@@ -1,0 +1,227 @@
+/**
+ * The authorization matrix: for every operation in the API (read from the OpenAPI document, so a new endpoint
+ * without a row here fails), what a caller with no session gets, and proof that a second member — a
+ * stranger — can read or change none of the first member's data.
+ */
+import type { LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import {
+  buildCheckin,
+  buildMember,
+  buildRecovery,
+  call,
+  checkinInput,
+  type TestMember,
+} from "./factories.ts";
+import { describeEachDatabase, startTestApp, type TestApp } from "./harness.ts";
+
+const DAY = "2026-12-02";
+
+interface World {
+  t: TestApp;
+  owner: TestMember;
+  stranger: TestMember;
+  recoveryId: string;
+}
+
+/** Everything of the owner's that a stranger might touch, read back as the owner sees it. */
+async function ownerState(w: World): Promise<string> {
+  const read = async (url: string) => (await call(w.t, w.owner, "GET", url)).body;
+  return JSON.stringify([
+    await read("/api/v1/me"),
+    await read("/api/v1/recoveries"),
+    await read(`/api/v1/checkins?from=${DAY}&to=${DAY}`),
+    await read("/api/v1/progress"),
+  ]);
+}
+
+type Expectation = (w: World, response: LightMyRequestResponse) => void | Promise<void>;
+
+interface Row {
+  /** What the stranger sends, aimed at the owner's records where the operation takes one. */
+  asStranger: (w: World) => Promise<LightMyRequestResponse>;
+  expect: Expectation;
+  /** Operations open without a session answer something other than 401. */
+  public?: boolean;
+}
+
+const MATRIX: Record<string, Row> = {
+  "POST /api/v1/auth/signup": {
+    public: true,
+    asStranger: (w) =>
+      call(w.t, undefined, "POST", "/api/v1/auth/signup", {
+        username: w.owner.username,
+        password: "another path 99",
+      }),
+    expect: (_w, r) => expect(r.statusCode).toBe(409),
+  },
+  "POST /api/v1/auth/login": {
+    public: true,
+    asStranger: (w) =>
+      call(w.t, undefined, "POST", "/api/v1/auth/login", {
+        username: w.owner.username,
+        password: w.stranger.password + "x",
+      }),
+    expect: (_w, r) => expect(r.statusCode).toBe(401),
+  },
+  "POST /api/v1/auth/recover": {
+    public: true,
+    asStranger: (w) =>
+      call(w.t, undefined, "POST", "/api/v1/auth/recover", {
+        username: w.owner.username,
+        recoveryCode: w.stranger.recoveryCodes[0],
+        newPassword: "taken over 12345",
+      }),
+    expect: (_w, r) => expect(r.statusCode).toBe(401),
+  },
+  "POST /api/v1/auth/logout": {
+    asStranger: (w) => call(w.t, w.stranger, "POST", "/api/v1/auth/logout"),
+    expect: async (w, r) => {
+      expect(r.statusCode).toBe(204);
+      expect((await call(w.t, w.owner, "GET", "/api/v1/me")).statusCode).toBe(200);
+      w.stranger = await buildMember(w.t);
+    },
+  },
+  "POST /api/v1/auth/password": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", "/api/v1/auth/password", {
+        currentPassword: w.stranger.password,
+        newPassword: "a new trail 2026",
+      }),
+    expect: async (w, r) => {
+      expect(r.statusCode).toBe(204);
+      const ownerLogin = await call(w.t, undefined, "POST", "/api/v1/auth/login", {
+        username: w.owner.username,
+        password: w.owner.password,
+      });
+      expect(ownerLogin.statusCode).toBe(200);
+      w.stranger.password = "a new trail 2026";
+    },
+  },
+  "GET /api/v1/me": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/me"),
+    expect: (w, r) => {
+      expect(r.json().member.id).toBe(w.stranger.member.id);
+      expect(r.body).not.toContain(w.owner.member.id);
+    },
+  },
+  "PATCH /api/v1/me": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "PATCH", "/api/v1/me", { displayName: "Someone else", reasons: ["mine"] }),
+    expect: (w, r) => expect(r.json().member.id).toBe(w.stranger.member.id),
+  },
+  "GET /api/v1/resources": {
+    public: true,
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/resources"),
+    expect: (_w, r) => expect(r.statusCode).toBe(200),
+  },
+  "GET /api/v1/recoveries": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/recoveries"),
+    expect: (w, r) => {
+      expect(r.statusCode).toBe(200);
+      expect(r.body).not.toContain(w.recoveryId);
+    },
+  },
+  "POST /api/v1/recoveries": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", "/api/v1/recoveries", { substance: "alcohol", startDate: "2026-11-01" }),
+    expect: (_w, r) => expect(r.statusCode).toBe(201),
+  },
+  "PATCH /api/v1/recoveries/{id}": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "PATCH", `/api/v1/recoveries/${w.recoveryId}`, { startDate: "2026-01-01" }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "DELETE /api/v1/recoveries/{id}": {
+    asStranger: (w) => call(w.t, w.stranger, "DELETE", `/api/v1/recoveries/${w.recoveryId}`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "PUT /api/v1/checkins/{date}": {
+    asStranger: (w) =>
+      call(
+        w.t,
+        w.stranger,
+        "PUT",
+        `/api/v1/checkins/${DAY}`,
+        checkinInput({ uses: [{ recoveryId: w.recoveryId, used: true }] }),
+      ),
+    expect: (_w, r) => {
+      expect(r.statusCode).toBe(422);
+      expect(Object.keys(r.json().error.fields)).toEqual(["uses.0.recoveryId"]);
+    },
+  },
+  "GET /api/v1/checkins": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", `/api/v1/checkins?from=${DAY}&to=${DAY}`),
+    expect: (_w, r) => expect(r.json().checkins).toEqual([]),
+  },
+  "DELETE /api/v1/checkins/{date}": {
+    asStranger: (w) => call(w.t, w.stranger, "DELETE", `/api/v1/checkins/${DAY}`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "GET /api/v1/progress": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/progress"),
+    expect: (w, r) => {
+      expect(r.statusCode).toBe(200);
+      expect(r.body).not.toContain(w.recoveryId);
+    },
+  },
+};
+
+/** Fills an OpenAPI path like /api/v1/recoveries/{id} with real values for a call without a session. */
+function concrete(path: string, w: World): string {
+  return path.replace("{id}", w.recoveryId).replace("{date}", DAY);
+}
+
+describeEachDatabase("authorization matrix", (kind) => {
+  const w = {} as World;
+  let operations: string[] = [];
+
+  beforeAll(async () => {
+    w.t = await startTestApp(kind);
+    w.owner = await buildMember(w.t, { timezone: "America/New_York" });
+    await call(w.t, w.owner, "PATCH", "/api/v1/me", { reasons: ["my own reason"] });
+    w.recoveryId = (await buildRecovery(w.t, w.owner, { startDate: "2026-11-01", dailyCost: 10 })).id;
+    await buildCheckin(w.t, w.owner, DAY, {
+      uses: [{ recoveryId: w.recoveryId, used: false }],
+      note: "owner's note",
+    });
+    w.stranger = await buildMember(w.t);
+    const doc = (await w.t.app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+  });
+  afterAll(() => w.t.close());
+
+  it("has a row for every operation in the API, and no row for one that is gone", () => {
+    expect([...operations].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it("answers 401 to every member operation called without a session, and changes nothing", async () => {
+    const before = await ownerState(w);
+    for (const operation of operations) {
+      if (MATRIX[operation]?.public) continue;
+      const [method, path] = operation.split(" ") as [string, string];
+      const response = await w.t.app.inject({
+        method: method as "GET",
+        url: concrete(path, w),
+        ...(method === "GET" || method === "DELETE" ? {} : { payload: {} }),
+      });
+      expect(response.statusCode, operation).toBe(401);
+    }
+    expect(await ownerState(w)).toBe(before);
+  });
+
+  it("lets a second member read or change none of the first member's data", async () => {
+    const before = await ownerState(w);
+    for (const [operation, row] of Object.entries(MATRIX)) {
+      const response = await row.asStranger(w);
+      await row.expect(w, response);
+      expect(response.body, operation).not.toContain("owner's note");
+      expect(response.body, operation).not.toContain("my own reason");
+    }
+    expect(await ownerState(w)).toBe(before);
+  });
+});
