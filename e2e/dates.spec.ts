@@ -9,7 +9,11 @@ test("C05 a start date shows as the same calendar day in any browser zone @zones
   const auth = new AuthScreens(page);
   await auth.signUp(uniqueUsername("zone"), "stones on the trail 7");
   await auth.confirmCodesSaved();
-  await new OnboardingScreen(page).setUp({ substance: "Alcohol", startDate: "2024-10-01", timeZone: "Europe/London" });
+  await new OnboardingScreen(page).setUp({
+    substance: "Alcohol",
+    startDate: "2024-10-01",
+    timeZone: "Europe/London",
+  });
   const card = new TodayScreen(page).progressCard("Alcohol");
   await expect(card).toContainText("October 1, 2024");
   await expect(card).not.toContainText("September 30, 2024");

@@ -5,11 +5,20 @@
 import { addDays, localDateAt } from "@cairn/core";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./pages/accessibility.ts";
-import { AuthScreens, HelpDialog, longDate, OnboardingScreen, TodayScreen, uniqueUsername } from "./pages/cairn.ts";
+import {
+  AuthScreens,
+  HelpDialog,
+  longDate,
+  OnboardingScreen,
+  TodayScreen,
+  uniqueUsername,
+} from "./pages/cairn.ts";
 
 const MEMBER_ZONE = "America/New_York";
 
-test("a new member signs up, onboards, checks in and sees ten days and the next milestone", async ({ page }) => {
+test("a new member signs up, onboards, checks in and sees ten days and the next milestone", async ({
+  page,
+}) => {
   const browserZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   expect(browserZone).not.toBe(MEMBER_ZONE);
 
@@ -72,7 +81,10 @@ test("a check-in that records opioid use is met with compassion and overdose saf
     startDate: addDays(localDateAt(Date.now(), MEMBER_ZONE), -3),
     timeZone: MEMBER_ZONE,
   });
-  await page.getByRole("group", { name: /Opioids\/heroin: any use today\?/ }).getByLabel("Yes").check();
+  await page
+    .getByRole("group", { name: /Opioids\/heroin: any use today\?/ })
+    .getByLabel("Yes")
+    .check();
   await page.getByRole("group", { name: "Mood" }).getByLabel("Low", { exact: true }).check();
   await page.getByRole("button", { name: "Save check-in" }).click();
   await expect(page.getByText("Thank you for being honest")).toBeVisible();

@@ -30,7 +30,12 @@ export class AuthScreens {
 export class OnboardingScreen {
   constructor(private readonly page: Page) {}
 
-  async setUp(options: { substance: string; startDate: string; timeZone: string; reason?: string }): Promise<void> {
+  async setUp(options: {
+    substance: string;
+    startDate: string;
+    timeZone: string;
+    reason?: string;
+  }): Promise<void> {
     await expect(this.page.getByRole("heading", { name: "Welcome to Cairn" })).toBeVisible();
     await this.page.getByRole("checkbox", { name: options.substance }).check();
     await this.page.getByLabel("Start date").fill(options.startDate);
@@ -73,7 +78,9 @@ export class HelpDialog {
 /** Dates as a person reads them on screen, formatted the way the app does (never through the device's zone). */
 export function longDate(date: string): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "long" }).format(Date.UTC(y, m - 1, d));
+  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", dateStyle: "long" }).format(
+    Date.UTC(y, m - 1, d),
+  );
 }
 
 export function uniqueUsername(prefix: string): string {

@@ -60,7 +60,7 @@ const MATRIX: Record<string, Row> = {
     asStranger: (w) =>
       call(w.t, undefined, "POST", "/api/v1/auth/login", {
         username: w.owner.username,
-        password: w.stranger.password + "x",
+        password: `${w.stranger.password}x`,
       }),
     expect: (_w, r) => expect(r.statusCode).toBe(401),
   },
