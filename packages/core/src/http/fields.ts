@@ -14,7 +14,10 @@ export const timeZoneSchema = z
 
 export const idSchema = z.uuid({ error: "Expected an id" });
 
-/** Trimmed single-line text with a length limit counted in characters the person sees as one. */
+/**
+ * Trimmed text with a length limit in UTF-16 code units (an emoji can count as two): text over the limit is
+ * refused, never cut, so nothing is split through a surrogate pair.
+ */
 export function shortText(max: number, name = "Text") {
   return z
     .string()
