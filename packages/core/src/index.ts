@@ -6,3 +6,4 @@ export * from "./members/index.ts";
 export * from "./progress/index.ts";
 export * from "./recoveries/index.ts";
 export * from "./safety/index.ts";
+export * from "./teams/index.ts";

@@ -1,0 +1,3 @@
+export * from "./links.ts";
+export * from "./protocol.ts";
+export * from "./schema.ts";
