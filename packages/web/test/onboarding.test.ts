@@ -29,11 +29,11 @@ describe("planOnboarding", () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.plan.patch).toEqual({
+    expect(result.data.patch).toEqual({
       timezone: "America/New_York",
       reasons: ["My kids", "Feel well again"],
     });
-    expect(result.plan.recoveries).toEqual([
+    expect(result.data.recoveries).toEqual([
       { substance: "opioids", input: { substance: "opioids", startDate: "2026-11-20", dailyCost: 40 } },
       { substance: "alcohol", input: { substance: "alcohol", startDate: TODAY } },
     ]);

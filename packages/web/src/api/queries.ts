@@ -5,7 +5,9 @@ import {
   type Member,
   type MemberPatch,
   type Progress,
+  type Recovery,
   type RecoveryInput,
+  type RecoveryPatch,
   type Resources,
 } from "@cairn/core";
 import {
@@ -165,6 +167,42 @@ export function usePatchMe() {
   });
 }
 
+/**
+ * Recoveries change what Progress counts (a start date, a cost); removing one also removes its answers from
+ * past check-ins. The list is updated in place, so the screen doesn't flicker while it is read again.
+ */
+function useRecoveryChange() {
+  const client = useQueryClient();
+  return async (change: (list: Recovery[]) => Recovery[], checkinsToo = false) => {
+    client.setQueryData<Recovery[]>(keys.recoveries, (list) => (list ? change(list) : list));
+    await Promise.all([
+      client.invalidateQueries({ queryKey: keys.recoveries }),
+      client.invalidateQueries({ queryKey: keys.progress }),
+      checkinsToo ? client.invalidateQueries({ queryKey: keys.checkins }) : undefined,
+    ]);
+  };
+}
+
 export function useCreateRecovery() {
-  return useMutation({ mutationFn: (input: RecoveryInput) => api.createRecovery(input) });
+  const changed = useRecoveryChange();
+  return useMutation({
+    mutationFn: (input: RecoveryInput) => api.createRecovery(input),
+    onSuccess: ({ recovery }) => changed((list) => [...list, recovery]),
+  });
+}
+
+export function usePatchRecovery() {
+  const changed = useRecoveryChange();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: RecoveryPatch }) => api.patchRecovery(id, patch),
+    onSuccess: ({ recovery }) => changed((list) => list.map((r) => (r.id === recovery.id ? recovery : r))),
+  });
+}
+
+export function useDeleteRecovery() {
+  const changed = useRecoveryChange();
+  return useMutation({
+    mutationFn: (id: string) => api.deleteRecovery(id),
+    onSuccess: (_nothing, id) => changed((list) => list.filter((r) => r.id !== id), true),
+  });
 }

@@ -11,7 +11,7 @@ export type FieldErrors = Record<string, string>;
 
 type Issues = Parameters<typeof fieldErrors>[0];
 
-interface SafeParser<T> {
+export interface SafeParser<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Issues } };
 }
 

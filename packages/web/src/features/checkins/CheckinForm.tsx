@@ -6,6 +6,7 @@
 import {
   CHECKIN_LIMITS,
   type Checkin,
+  type CheckinInput,
   type CheckinSaved,
   checkinInputSchema,
   detectDanger,
@@ -13,13 +14,15 @@ import {
   LISTED_TRIGGERS,
   type Recovery,
 } from "@cairn/core";
-import { type FormEvent, useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSaveCheckin } from "../../api/queries.ts";
-import { LiveMessage, TextArea, TextField, useFocusFirstInvalid } from "../../components/fields.tsx";
+import { Chips, Choice, ChoiceGroup } from "../../components/choices.tsx";
+import { LiveMessage, TextArea, TextField } from "../../components/fields.tsx";
 import { describeLocalDate } from "../../lib/dates.ts";
-import { describeError, type FieldErrors, serverFieldErrors, validate } from "../../lib/forms.ts";
+import { validate } from "../../lib/forms.ts";
 import { recoveryName } from "../../lib/recoveryName.ts";
+import { useApiForm } from "../../lib/useApiForm.ts";
 import { useHelp } from "../help/HelpContext.ts";
 import {
   addOwnTrigger,
@@ -47,119 +50,100 @@ export function CheckinForm({ date, today, recoveries, saved, onSaved }: Props) 
   const { t, i18n } = useTranslation();
   const { openHelp } = useHelp();
   const ids = recoveries.map((r) => r.id);
-  const [state, setState] = useState<CheckinFormState>(() => initialCheckinState(ids, saved));
   const [ownTrigger, setOwnTrigger] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string>();
-  const [status, setStatus] = useState<string>();
   const save = useSaveCheckin();
-  const formRef = useFocusFirstInvalid(errors);
-  const moodErrorId = useId();
   const goodDayHintId = useId();
   const described = describeLocalDate(date, i18n.language);
   const isToday = date === today;
+  // Whether this device already opened help for the note being sent.
+  const dangerHere = useRef(false);
 
-  const update = (patch: Partial<CheckinFormState>) => {
-    setStatus(undefined);
-    setState((s) => ({ ...s, ...patch }));
-  };
+  const form = useApiForm<CheckinFormState, CheckinInput, CheckinSaved>({
+    initial: () => initialCheckinState(ids, saved),
+    check: (state) => {
+      // Safety first: danger language opens help right away, whether or not the rest of the form is valid.
+      dangerHere.current = detectDanger(state.note).length > 0;
+      if (dangerHere.current) openHelp();
+      return validate(checkinInputSchema, toCheckinInput(state, ids));
+    },
+    send: (input) => save.mutateAsync({ date, input }),
+    savedMessage: t("checkin.saved", { date: described }),
+    onSuccess: (response) => {
+      if (response.support.danger.length > 0 && !dangerHere.current) openHelp();
+      onSaved(response);
+    },
+    alertOnInvalid: true,
+  });
+  const { values: state, errors, update } = form;
 
   function goodDay() {
-    setState((s) => applyGoodDay(s, ids));
-    setErrors({});
-    setFormError(undefined);
-    setStatus(t("checkin.goodDayFilled"));
+    form.setValues((s) => applyGoodDay(s, ids));
+    form.setErrors({});
+    form.setFormError(undefined);
+    form.setStatus(t("checkin.goodDayFilled"));
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(undefined);
-    setStatus(undefined);
-    // Safety first: danger language opens help right away, whether or not the rest of the form is valid.
-    const dangerHere = detectDanger(state.note).length > 0;
-    if (dangerHere) openHelp();
-    const result = validate(checkinInputSchema, toCheckinInput(state, ids));
-    if (!result.ok) {
-      setErrors(result.fields);
-      setFormError(t("errors.checkFields"));
-      return;
-    }
-    setErrors({});
-    save.mutate(
-      { date, input: result.data },
-      {
-        onSuccess: (response) => {
-          setStatus(t("checkin.saved", { date: described }));
-          if (response.support.danger.length > 0 && !dangerHere) openHelp();
-          onSaved(response);
-        },
-        onError: (error) => {
-          setErrors(serverFieldErrors(error));
-          setFormError(describeError(t, error));
-        },
-      },
-    );
+  function addTyped() {
+    update({ triggers: addOwnTrigger(state.triggers, ownTrigger) });
+    setOwnTrigger("");
   }
 
   const customTriggers = state.triggers.filter((trigger) => !isListedTrigger(trigger));
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="checkin stack">
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="checkin stack">
       {recoveries.map((recovery) => {
         const name = recoveryName(t, recovery);
         const used = state.used[recovery.id] ?? false;
+        const setUsed = (value: boolean) => update({ used: { ...state.used, [recovery.id]: value } });
         return (
-          <fieldset key={recovery.id} className="segmented-group">
-            <legend>
-              {isToday ? t("checkin.usedLegendToday", { name }) : t("checkin.usedLegendPast", { name })}
-            </legend>
+          <ChoiceGroup
+            key={recovery.id}
+            className="segmented-group"
+            legend={isToday ? t("checkin.usedLegendToday", { name }) : t("checkin.usedLegendPast", { name })}
+          >
             <div className="segmented">
-              <label>
-                <input
-                  type="radio"
-                  name={`used-${recovery.id}`}
-                  checked={!used}
-                  onChange={() => update({ used: { ...state.used, [recovery.id]: false } })}
-                />
-                <span>{t("checkin.no")}</span>
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name={`used-${recovery.id}`}
-                  checked={used}
-                  onChange={() => update({ used: { ...state.used, [recovery.id]: true } })}
-                />
-                <span>{t("checkin.yes")}</span>
-              </label>
+              <Choice
+                type="radio"
+                className=""
+                name={`used-${recovery.id}`}
+                checked={!used}
+                onChange={() => setUsed(false)}
+              >
+                {t("checkin.no")}
+              </Choice>
+              <Choice
+                type="radio"
+                className=""
+                name={`used-${recovery.id}`}
+                checked={used}
+                onChange={() => setUsed(true)}
+              >
+                {t("checkin.yes")}
+              </Choice>
             </div>
-          </fieldset>
+          </ChoiceGroup>
         );
       })}
 
-      <fieldset className="segmented-group" aria-describedby={errors.mood ? moodErrorId : undefined}>
-        <legend>{t("checkin.moodLegend")}</legend>
+      <ChoiceGroup className="segmented-group" legend={t("checkin.moodLegend")} error={errors.mood}>
         <div className="segmented segmented--mood">
           {MOODS.map((mood) => (
-            <label key={mood}>
-              <input
-                type="radio"
-                name="mood"
-                value={mood}
-                checked={state.mood === mood}
-                aria-invalid={errors.mood && mood === 1 ? true : undefined}
-                onChange={() => update({ mood })}
-              />
-              <span>{t(`checkin.mood.${mood}`)}</span>
-            </label>
+            <Choice
+              key={mood}
+              type="radio"
+              className=""
+              name="mood"
+              value={String(mood)}
+              checked={state.mood === mood}
+              invalid={errors.mood !== undefined && mood === 1}
+              onChange={() => update({ mood })}
+            >
+              {t(`checkin.mood.${mood}`)}
+            </Choice>
           ))}
         </div>
-        {errors.mood ? (
-          <p id={moodErrorId} className="field__error">
-            {errors.mood}
-          </p>
-        ) : null}
-      </fieldset>
+      </ChoiceGroup>
 
       <ScaleField
         label={t("checkin.craving")}
@@ -178,35 +162,27 @@ export function CheckinForm({ date, today, recoveries, saved, onSaved }: Props) 
         onChange={(confidence) => update({ confidence })}
       />
 
-      <fieldset className="choice-group">
-        <legend>{t("checkin.triggersLegend")}</legend>
-        <p className="field__hint">{t("checkin.triggersHint")}</p>
-        <div className="chips">
-          {LISTED_TRIGGERS.map((trigger) => (
-            <label key={trigger} className="chip">
-              <input
-                type="checkbox"
-                name="triggers"
-                value={trigger}
-                checked={state.triggers.includes(trigger)}
-                onChange={(e) => update({ triggers: toggled(state.triggers, trigger, e.target.checked) })}
-              />
-              <span>{t(`triggers.${trigger}`)}</span>
-            </label>
-          ))}
+      <ChoiceGroup legend={t("checkin.triggersLegend")} hint={t("checkin.triggersHint")}>
+        <Chips
+          name="triggers"
+          options={LISTED_TRIGGERS}
+          selected={state.triggers}
+          label={(trigger) => t(`triggers.${trigger}`)}
+          onChange={(trigger, checked) => update({ triggers: toggled(state.triggers, trigger, checked) })}
+        >
           {customTriggers.map((trigger) => (
-            <label key={trigger} className="chip chip--own">
-              <input
-                type="checkbox"
-                name="triggers"
-                value={trigger}
-                checked
-                onChange={() => update({ triggers: toggled(state.triggers, trigger, false) })}
-              />
-              <span>{trigger}</span>
-            </label>
+            <Choice
+              key={trigger}
+              className="chip chip--own"
+              name="triggers"
+              value={trigger}
+              checked
+              onChange={() => update({ triggers: toggled(state.triggers, trigger, false) })}
+            >
+              {trigger}
+            </Choice>
           ))}
-        </div>
+        </Chips>
         <div className="own-trigger">
           <TextField
             label={t("checkin.ownTrigger")}
@@ -218,42 +194,25 @@ export function CheckinForm({ date, today, recoveries, saved, onSaved }: Props) 
             onKeyDown={(e) => {
               if (e.key === "Enter") {
                 e.preventDefault();
-                update({ triggers: addOwnTrigger(state.triggers, ownTrigger) });
-                setOwnTrigger("");
+                addTyped();
               }
             }}
           />
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              update({ triggers: addOwnTrigger(state.triggers, ownTrigger) });
-              setOwnTrigger("");
-            }}
-          >
+          <button type="button" className="button" onClick={addTyped}>
             {t("checkin.addTrigger")}
           </button>
         </div>
-      </fieldset>
+      </ChoiceGroup>
 
-      <fieldset className="choice-group">
-        <legend>{t("checkin.haltLegend")}</legend>
-        <p className="field__hint">{t("checkin.haltHint")}</p>
-        <div className="chips">
-          {HALT_STATES.map((halt) => (
-            <label key={halt} className="chip">
-              <input
-                type="checkbox"
-                name="halt"
-                value={halt}
-                checked={state.halt.includes(halt)}
-                onChange={(e) => update({ halt: toggled(state.halt, halt, e.target.checked) })}
-              />
-              <span>{t(`checkin.halt.${halt}`)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceGroup legend={t("checkin.haltLegend")} hint={t("checkin.haltHint")}>
+        <Chips
+          name="halt"
+          options={HALT_STATES}
+          selected={state.halt}
+          label={(halt) => t(`checkin.halt.${halt}`)}
+          onChange={(halt, checked) => update({ halt: toggled(state.halt, halt, checked) })}
+        />
+      </ChoiceGroup>
 
       <TextField
         label={t("checkin.sleep")}
@@ -288,8 +247,8 @@ export function CheckinForm({ date, today, recoveries, saved, onSaved }: Props) 
       </p>
 
       <div className="checkin__actions action-bar action-bar--fixed">
-        <LiveMessage kind="error" message={formError} />
-        <LiveMessage kind="status" message={status} />
+        <LiveMessage kind="error" message={form.formError} />
+        <LiveMessage kind="status" message={form.status} />
         <p id={goodDayHintId} className="visually-hidden">
           {t("checkin.goodDayHint")}
         </p>
@@ -302,7 +261,7 @@ export function CheckinForm({ date, today, recoveries, saved, onSaved }: Props) 
           >
             {t("checkin.goodDay")}
           </button>
-          <button type="submit" className="button button--primary" disabled={save.isPending}>
+          <button type="submit" className="button button--primary" disabled={form.pending}>
             {t("checkin.save")}
           </button>
         </div>

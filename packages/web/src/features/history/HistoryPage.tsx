@@ -1,15 +1,16 @@
 import type { Checkin, Recovery } from "@cairn/core";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { useCheckinPages, useDeleteCheckin, useRecoveries } from "../../api/queries.ts";
 import { LoadFailed, Loading } from "../../app/Loading.tsx";
 import { useMember } from "../../app/session.ts";
-import { LiveMessage } from "../../components/fields.tsx";
+import { Announcements, ConfirmRemoval } from "../../components/fields.tsx";
 import { Page } from "../../components/Page.tsx";
 import { describeLocalDate } from "../../lib/dates.ts";
 import { describeError } from "../../lib/forms.ts";
 import { recoveryName } from "../../lib/recoveryName.ts";
+import { useReturnFocus } from "../../lib/useReturnFocus.ts";
 import { useToday } from "../../lib/useToday.ts";
 import { earliestRelevantDate } from "./range.ts";
 import "./history.css";
@@ -35,13 +36,8 @@ function HistoryItem({
 }: ItemProps) {
   const { t, i18n } = useTranslation();
   const full = describeLocalDate(checkin.date, i18n.language, "full");
-  const deleteButton = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-  useEffect(() => {
-    // "Keep it" removes the question: put focus back on the button that asked it.
-    if (wasConfirming.current && !confirming) deleteButton.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
+  // "Keep it" removes the question: focus goes back to the button that asked it.
+  const deleteButton = useReturnFocus<HTMLButtonElement>(confirming);
   const usedNames = checkin.uses
     .filter((use) => use.used)
     .map((use) => {
@@ -60,18 +56,14 @@ function HistoryItem({
         {usedNames.length > 0 ? t("history.used", { names: usedNames.join(", ") }) : t("history.notUsed")}
       </p>
       {confirming ? (
-        <fieldset className="history-item__confirm">
-          <legend>{t("history.confirmDelete", { date: full })}</legend>
-          <div className="button-row">
-            <button type="button" className="button button--danger" disabled={deleting} onClick={onDelete}>
-              {t("history.confirm")}
-            </button>
-            {/* biome-ignore lint/a11y/noAutofocus: the question just appeared; the safe answer gets the focus. */}
-            <button type="button" className="button" autoFocus onClick={onCancel}>
-              {t("history.cancel")}
-            </button>
-          </div>
-        </fieldset>
+        <ConfirmRemoval
+          question={t("history.confirmDelete", { date: full })}
+          confirm={t("history.confirm")}
+          keep={t("history.cancel")}
+          busy={deleting}
+          onConfirm={onDelete}
+          onKeep={onCancel}
+        />
       ) : (
         <div className="button-row">
           <Link
@@ -130,10 +122,7 @@ export function HistoryPage() {
   return (
     <Page title={t("history.title")} className="history">
       <p>{t("history.intro")}</p>
-      <div ref={statusRef} tabIndex={-1} className="history__messages">
-        <LiveMessage kind="status" message={status} />
-        <LiveMessage kind="error" message={error} />
-      </div>
+      <Announcements ref={statusRef} status={status} error={error} />
       {pages.isPending ? (
         <Loading />
       ) : pages.isError && loaded.length === 0 ? (

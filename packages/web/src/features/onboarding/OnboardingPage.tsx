@@ -1,20 +1,18 @@
 import { type Recovery, SUBSTANCES, type Substance } from "@cairn/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useMemo, useRef, useState } from "react";
+import { useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Redirect, useLocation } from "wouter";
 import { api } from "../../api/endpoints.ts";
 import { keys, useRecoveries } from "../../api/queries.ts";
 import { useMember } from "../../app/session.ts";
-import { LiveMessage, TextField, useFocusFirstInvalid } from "../../components/fields.tsx";
+import { LiveMessage } from "../../components/fields.tsx";
 import { Page } from "../../components/Page.tsx";
 import { TimeZoneField } from "../../components/TimeZoneField.tsx";
 import { detectTimeZone, todayIn } from "../../lib/dates.ts";
-import { describeError, type FieldErrors, serverFieldErrors } from "../../lib/forms.ts";
-import { type OnboardingDraft, planOnboarding, type RecoveryDraft } from "./draft.ts";
-import "./onboarding.css";
-
-const MAX_REASONS = 10;
+import { useApiForm } from "../../lib/useApiForm.ts";
+import { EMPTY_RECOVERY, type OnboardingDraft, type OnboardingPlan, planOnboarding } from "./draft.ts";
+import { ReasonLines, RecoveryFields, SubstanceChoices } from "./RecoveryFields.tsx";
 
 export function OnboardingPage() {
   const { t } = useTranslation();
@@ -22,79 +20,55 @@ export function OnboardingPage() {
   const client = useQueryClient();
   const [, navigate] = useLocation();
   const existing = useRecoveries();
-  const substancesHintId = useId();
-  const substancesErrorId = useId();
-
-  const [draft, setDraft] = useState<OnboardingDraft>(() => ({
-    selected: [],
-    recoveries: {},
-    // A new account's stored zone is the server's default; the device knows better, and the member can edit.
-    timezone: detectTimeZone(),
-    reasons: ["", ""],
-  }));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string>();
-  const [saving, setSaving] = useState(false);
   // Recoveries already created by an earlier, partly failed attempt: a retry must not create them twice.
   const created = useRef(new Map<Substance, Recovery>());
-  const formRef = useFocusFirstInvalid(errors);
-  const today = useMemo(() => todayIn(draft.timezone), [draft.timezone]);
+  // Which request failed, so the server's field messages land beside that recovery's fields.
+  const step = useRef<Substance | "member">("member");
 
-  if (!saving && existing.data && existing.data.length > 0) return <Redirect to="/" replace />;
+  async function send(plan: OnboardingPlan) {
+    step.current = "member";
+    const { member: updated } = await api.patchMe(plan.patch);
+    for (const { substance, input } of plan.recoveries) {
+      if (created.current.has(substance)) continue;
+      step.current = substance;
+      const { recovery } = await api.createRecovery(input);
+      created.current.set(substance, recovery);
+    }
+    client.setQueryData(keys.recoveries, [...created.current.values()]);
+    await client.invalidateQueries({ queryKey: keys.progress });
+    navigate("/", { replace: true });
+    client.setQueryData(keys.me, updated);
+  }
+
+  const form = useApiForm<OnboardingDraft, OnboardingPlan, void>({
+    initial: () => ({
+      selected: [],
+      recoveries: {},
+      // A new account's stored zone is the server's default; the device knows better, and the member can edit.
+      timezone: detectTimeZone(),
+      reasons: ["", ""],
+    }),
+    check: (draft) => planOnboarding(draft, todayIn(draft.timezone), t("onboarding.chooseOne")),
+    send,
+    onFailure: (_error, failure) => {
+      const prefix = step.current === "member" ? "" : `${step.current}.`;
+      const fields = Object.entries(failure.fields).map(([key, message]) => [`${prefix}${key}`, message]);
+      return { ...failure, fields: Object.fromEntries(fields) };
+    },
+  });
+  const { values: draft, errors, update } = form;
+  const today = useMemo(() => todayIn(draft.timezone), [draft.timezone]);
+  const fresh = { startDate: today, ...EMPTY_RECOVERY };
+
+  if (!form.pending && existing.data && existing.data.length > 0) return <Redirect to="/" replace />;
 
   function toggleSubstance(substance: Substance, on: boolean) {
-    setDraft((d) => {
-      const selected = on
-        ? SUBSTANCES.filter((s) => s === substance || d.selected.includes(s))
-        : d.selected.filter((s) => s !== substance);
-      const recoveries = { ...d.recoveries };
-      if (on && !recoveries[substance])
-        recoveries[substance] = { startDate: today, dailyCost: "", label: "" };
-      return { ...d, selected, recoveries };
-    });
-  }
-
-  function updateRecovery(substance: Substance, patch: Partial<RecoveryDraft>) {
-    setDraft((d) => {
-      const current = d.recoveries[substance] ?? { startDate: today, dailyCost: "", label: "" };
-      return { ...d, recoveries: { ...d.recoveries, [substance]: { ...current, ...patch } } };
-    });
-  }
-
-  function updateReason(index: number, text: string) {
-    setDraft((d) => ({ ...d, reasons: d.reasons.map((r, i) => (i === index ? text : r)) }));
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(undefined);
-    const planned = planOnboarding(draft, today, t("onboarding.chooseOne"));
-    if (!planned.ok) {
-      setErrors(planned.fields);
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    let step: Substance | "member" = "member";
-    try {
-      const { member: updated } = await api.patchMe(planned.plan.patch);
-      for (const { substance, input } of planned.plan.recoveries) {
-        if (created.current.has(substance)) continue;
-        step = substance;
-        const { recovery } = await api.createRecovery(input);
-        created.current.set(substance, recovery);
-      }
-      client.setQueryData(keys.recoveries, [...created.current.values()]);
-      await client.invalidateQueries({ queryKey: keys.progress });
-      navigate("/", { replace: true });
-      client.setQueryData(keys.me, updated);
-    } catch (error) {
-      const fields = serverFieldErrors(error);
-      const prefix = step === "member" ? "" : `${step}.`;
-      setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}${k}`, v])));
-      setFormError(describeError(t, error));
-      setSaving(false);
-    }
+    const selected = on
+      ? SUBSTANCES.filter((s) => s === substance || draft.selected.includes(s))
+      : draft.selected.filter((s) => s !== substance);
+    const recoveries = { ...draft.recoveries };
+    if (on && !recoveries[substance]) recoveries[substance] = fresh;
+    update({ selected, recoveries });
   }
 
   const name = member.displayName ?? member.username;
@@ -102,75 +76,31 @@ export function OnboardingPage() {
     <Page title={t("onboarding.title")} className="onboarding">
       <p>{t("today.greeting", { name })}</p>
       <p>{t("onboarding.intro")}</p>
-      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="stack">
-        <fieldset
-          className="choice-group"
-          aria-describedby={errors.substances ? `${substancesHintId} ${substancesErrorId}` : substancesHintId}
-        >
-          <legend>{t("onboarding.substancesLegend")}</legend>
-          <p id={substancesHintId} className="field__hint">
-            {t("onboarding.substancesHint")}
-          </p>
-          <div className="chips">
-            {SUBSTANCES.map((substance, index) => (
-              <label key={substance} className="chip">
-                <input
-                  type="checkbox"
-                  name="substances"
-                  value={substance}
-                  checked={draft.selected.includes(substance)}
-                  aria-invalid={index === 0 && errors.substances ? true : undefined}
-                  onChange={(e) => toggleSubstance(substance, e.target.checked)}
-                />
-                <span>{t(`substances.${substance}`)}</span>
-              </label>
-            ))}
-          </div>
-          {errors.substances ? (
-            <p id={substancesErrorId} className="field__error">
-              {errors.substances}
-            </p>
-          ) : null}
-        </fieldset>
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="stack">
+        <SubstanceChoices
+          type="checkbox"
+          options={SUBSTANCES}
+          selected={draft.selected}
+          hint={t("onboarding.substancesHint")}
+          error={errors.substances}
+          onChange={toggleSubstance}
+        />
 
         {draft.selected.map((substance) => {
-          const recovery = draft.recoveries[substance] ?? { startDate: today, dailyCost: "", label: "" };
+          const recovery = draft.recoveries[substance] ?? fresh;
           return (
-            <fieldset key={substance} className="card recovery-details">
-              <legend>{t(`substances.${substance}`)}</legend>
-              {substance === "other" ? (
-                <TextField
-                  label={t("onboarding.otherLabel")}
-                  name={`${substance}-label`}
-                  value={recovery.label}
-                  maxLength={40}
-                  error={errors[`${substance}.label`]}
-                  onChange={(e) => updateRecovery(substance, { label: e.target.value })}
-                />
-              ) : null}
-              <TextField
-                label={t("onboarding.startDate")}
-                hint={t("onboarding.startDateHint")}
-                type="date"
-                name={`${substance}-start`}
-                max={today}
-                required
-                value={recovery.startDate}
-                error={errors[`${substance}.startDate`]}
-                onChange={(e) => updateRecovery(substance, { startDate: e.target.value })}
-              />
-              <TextField
-                label={t("onboarding.dailyCost")}
-                hint={t("onboarding.dailyCostHint")}
-                optional
-                name={`${substance}-cost`}
-                inputMode="decimal"
-                autoComplete="off"
-                value={recovery.dailyCost}
-                error={errors[`${substance}.dailyCost`]}
-                onChange={(e) => updateRecovery(substance, { dailyCost: e.target.value })}
-              />
-            </fieldset>
+            <RecoveryFields
+              key={substance}
+              substance={substance}
+              legend={t(`substances.${substance}`)}
+              value={recovery}
+              today={today}
+              errors={errors}
+              errorPrefix={`${substance}.`}
+              onChange={(patch) =>
+                update({ recoveries: { ...draft.recoveries, [substance]: { ...recovery, ...patch } } })
+              }
+            />
           );
         })}
 
@@ -179,7 +109,7 @@ export function OnboardingPage() {
           hint={(zone) => t("onboarding.timeZoneHint", { zone })}
           value={draft.timezone}
           error={errors.timezone}
-          onChange={(timezone) => setDraft((d) => ({ ...d, timezone }))}
+          onChange={(timezone) => update({ timezone })}
         />
 
         <fieldset className="reasons">
@@ -187,34 +117,13 @@ export function OnboardingPage() {
             {t("onboarding.reasonsLegend")} <span className="field__optional">({t("form.optional")})</span>
           </legend>
           <p className="field__hint">{t("onboarding.reasonsHint")}</p>
-          {draft.reasons.map((reason, index) => (
-            <TextField
-              // biome-ignore lint/suspicious/noArrayIndexKey: lines are only ever appended, never reordered.
-              key={index}
-              label={t("onboarding.reason", { n: index + 1 })}
-              name={`reason-${index + 1}`}
-              value={reason}
-              maxLength={300}
-              error={errors[`reasons.${index}`]}
-              onChange={(e) => updateReason(index, e.target.value)}
-            />
-          ))}
-          {errors.reasons ? <p className="field__error">{errors.reasons}</p> : null}
-          {draft.reasons.length < MAX_REASONS ? (
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => setDraft((d) => ({ ...d, reasons: [...d.reasons, ""] }))}
-            >
-              {t("onboarding.addReason")}
-            </button>
-          ) : null}
+          <ReasonLines lines={draft.reasons} errors={errors} onChange={(reasons) => update({ reasons })} />
         </fieldset>
 
-        <LiveMessage kind="error" message={formError} />
+        <LiveMessage kind="error" message={form.formError} />
         <div className="action-bar">
-          <button type="submit" className="button button--primary button--block" disabled={saving}>
-            {saving ? t("onboarding.saving") : t("onboarding.submit")}
+          <button type="submit" className="button button--primary button--block" disabled={form.pending}>
+            {form.pending ? t("onboarding.saving") : t("onboarding.submit")}
           </button>
         </div>
       </form>

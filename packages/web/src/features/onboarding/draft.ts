@@ -10,7 +10,7 @@ import {
   type Substance,
   startDateProblem,
 } from "@cairn/core";
-import { type FieldErrors, localizeFields, validate } from "../../lib/forms.ts";
+import { type FieldErrors, localizeFields, type Validation, validate } from "../../lib/forms.ts";
 import { parseAmount } from "../../lib/money.ts";
 
 export interface RecoveryDraft {
@@ -31,7 +31,12 @@ export interface OnboardingPlan {
   recoveries: { substance: Substance; input: RecoveryInput }[];
 }
 
-export function recoveryInputFrom(substance: Substance, draft: RecoveryDraft): Record<string, unknown> {
+export const EMPTY_RECOVERY: Omit<RecoveryDraft, "startDate"> = { dailyCost: "", label: "" };
+
+export function recoveryInputFrom(
+  substance: Substance | undefined,
+  draft: RecoveryDraft,
+): Record<string, unknown> {
   const label = draft.label.trim();
   const cost = parseAmount(draft.dailyCost);
   return {
@@ -43,6 +48,38 @@ export function recoveryInputFrom(substance: Substance, draft: RecoveryDraft): R
 }
 
 /**
+ * One recovery as typed, by core's rules: the input schema (a label for "Other", an amount for the cost),
+ * then no start after `latestStart` (the member's today). Errors are keyed by field.
+ */
+export function checkRecovery(
+  substance: Substance | undefined,
+  draft: RecoveryDraft,
+  latestStart: string | undefined,
+): Validation<RecoveryInput> {
+  const result = validate(recoveryInputSchema, recoveryInputFrom(substance, draft));
+  if (!result.ok || latestStart === undefined) return result;
+  const future = startDateProblem(result.data.startDate, latestStart);
+  return future ? { ok: false, fields: localizeFields({ startDate: future }) } : result;
+}
+
+/**
+ * Reason lines as typed to the reasons sent: blank lines are dropped, and a problem with a reason is keyed
+ * `reasons.<index of the line it was typed in>` (`reasons` for the list as a whole).
+ */
+export function checkReasons(lines: readonly string[]): Validation<string[]> {
+  const kept = lines.map((text, index) => ({ text: text.trim(), index })).filter((line) => line.text);
+  const result = validate(memberPatchSchema, { reasons: kept.map((line) => line.text) });
+  if (result.ok) return { ok: true, data: result.data.reasons ?? [] };
+  const fields: FieldErrors = {};
+  for (const [key, message] of Object.entries(result.fields)) {
+    const reason = /^reasons\.(\d+)$/.exec(key);
+    const line = reason ? kept[Number(reason[1])] : undefined;
+    fields[line ? `reasons.${line.index}` : key] ??= message;
+  }
+  return { ok: false, fields };
+}
+
+/**
  * Validates everything at once. Errors are keyed `<substance>.<field>` for recoveries, `timezone`,
  * `reasons.<index of the input line>` and `substances` (nothing chosen).
  */
@@ -50,39 +87,31 @@ export function planOnboarding(
   draft: OnboardingDraft,
   today: string,
   chooseOneMessage: string,
-): { ok: true; plan: OnboardingPlan } | { ok: false; fields: FieldErrors } {
+): Validation<OnboardingPlan> {
   const fields: FieldErrors = {};
   if (draft.selected.length === 0) fields.substances = chooseOneMessage;
 
   const recoveries: OnboardingPlan["recoveries"] = [];
   for (const substance of draft.selected) {
-    const recoveryDraft = draft.recoveries[substance] ?? { startDate: today, dailyCost: "", label: "" };
-    const result = validate(recoveryInputSchema, recoveryInputFrom(substance, recoveryDraft));
-    if (!result.ok) {
+    const result = checkRecovery(
+      substance,
+      draft.recoveries[substance] ?? { startDate: today, ...EMPTY_RECOVERY },
+      today,
+    );
+    if (result.ok) recoveries.push({ substance, input: result.data });
+    else
       for (const [key, message] of Object.entries(result.fields)) fields[`${substance}.${key}`] ??= message;
-      continue;
-    }
-    const future = startDateProblem(result.data.startDate, today);
-    if (future) {
-      fields[`${substance}.startDate`] = localizeFields({ startDate: future }).startDate ?? future;
-      continue;
-    }
-    recoveries.push({ substance, input: result.data });
   }
 
-  const lines = draft.reasons.map((text, index) => ({ text: text.trim(), index })).filter((r) => r.text);
+  const reasons = checkReasons(draft.reasons);
+  if (!reasons.ok) Object.assign(fields, reasons.fields);
   const patchResult = validate(memberPatchSchema, {
     timezone: draft.timezone,
-    ...(lines.length > 0 ? { reasons: lines.map((r) => r.text) } : {}),
+    ...(reasons.ok && reasons.data.length > 0 ? { reasons: reasons.data } : {}),
   });
-  if (!patchResult.ok) {
-    for (const [key, message] of Object.entries(patchResult.fields)) {
-      const reason = /^reasons\.(\d+)$/.exec(key);
-      const line = reason ? lines[Number(reason[1])] : undefined;
-      fields[line ? `reasons.${line.index}` : key] ??= message;
-    }
-  }
+  if (!patchResult.ok)
+    for (const [key, message] of Object.entries(patchResult.fields)) fields[key] ??= message;
 
   if (Object.keys(fields).length > 0 || !patchResult.ok) return { ok: false, fields };
-  return { ok: true, plan: { patch: patchResult.data, recoveries } };
+  return { ok: true, data: { patch: patchResult.data, recoveries } };
 }

@@ -1,82 +1,89 @@
-import { type MemberPatch, memberPatchSchema, passwordChangeSchema } from "@cairn/core";
+import { MEMBER_LIMITS, type MemberPatch, memberPatchSchema, passwordChangeSchema } from "@cairn/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { ApiRequestError } from "../../api/client.ts";
 import { api } from "../../api/endpoints.ts";
 import { forgetSession, usePatchMe } from "../../api/queries.ts";
 import { useMember } from "../../app/session.ts";
-import { LiveMessage, TextField, useFocusFirstInvalid } from "../../components/fields.tsx";
+import { FormEnd, LiveMessage, TextField } from "../../components/fields.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { TimeZoneField } from "../../components/TimeZoneField.tsx";
-import { describeError, type FieldErrors, serverFieldErrors, validate } from "../../lib/forms.ts";
-import { profilePatch } from "./profile.ts";
+import { describeError, validate } from "../../lib/forms.ts";
+import { useApiForm } from "../../lib/useApiForm.ts";
+import { ReasonLines } from "../onboarding/RecoveryFields.tsx";
+import { profilePatch, reasonLines, reasonsPatch } from "./profile.ts";
+import { RecoveriesSettings } from "./RecoveriesSettings.tsx";
 import "./settings.css";
 
 function ProfileForm() {
   const { t } = useTranslation();
   const member = useMember();
-  const [values, setValues] = useState({ displayName: member.displayName ?? "", timezone: member.timezone });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<string>();
-  const [formError, setFormError] = useState<string>();
   const patchMe = usePatchMe();
-  const formRef = useFocusFirstInvalid(errors);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setStatus(undefined);
-    setFormError(undefined);
-    const patch = profilePatch(member, values);
-    if (Object.keys(patch).length === 0) {
-      setStatus(t("settings.nothingChanged"));
-      return;
-    }
-    const result = validate<MemberPatch>(memberPatchSchema, patch);
-    if (!result.ok) {
-      setErrors(result.fields);
-      return;
-    }
-    setErrors({});
-    patchMe.mutate(result.data, {
-      onSuccess: () => setStatus(t("settings.profileSaved")),
-      onError: (error) => {
-        setErrors(serverFieldErrors(error));
-        setFormError(describeError(t, error));
-      },
-    });
-  }
+  const form = useApiForm({
+    initial: { displayName: member.displayName ?? "", timezone: member.timezone },
+    check: (values) => {
+      const patch = profilePatch(member, values);
+      return Object.keys(patch).length === 0 ? null : validate<MemberPatch>(memberPatchSchema, patch);
+    },
+    send: patchMe.mutateAsync,
+    savedMessage: t("settings.profileSaved"),
+  });
 
   return (
     <section className="card" aria-labelledby="profile-title">
       <h2 id="profile-title">{t("settings.profileTitle")}</h2>
       <p>{t("settings.signedInAs", { username: member.username })}</p>
-      <form ref={formRef} onSubmit={submit} noValidate className="stack">
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="stack">
         <TextField
           label={t("settings.displayName")}
           hint={t("settings.displayNameHint")}
           optional
-          name="displayName"
           autoComplete="nickname"
-          maxLength={40}
-          value={values.displayName}
-          error={errors.displayName}
-          onChange={(e) => setValues({ ...values, displayName: e.target.value })}
+          maxLength={MEMBER_LIMITS.displayNameMax}
+          {...form.field("displayName")}
         />
         <TimeZoneField
           label={t("settings.timeZone")}
           hint={(zone) => t("settings.timeZoneHint", { zone })}
-          value={values.timezone}
-          error={errors.timezone}
-          onChange={(timezone) => setValues({ ...values, timezone })}
+          value={form.values.timezone}
+          error={form.errors.timezone}
+          onChange={(timezone) => form.update({ timezone })}
         />
-        <LiveMessage kind="error" message={formError} />
-        <LiveMessage kind="status" message={status} />
-        <button type="submit" className="button button--primary button--block" disabled={patchMe.isPending}>
-          {t("settings.saveProfile")}
-        </button>
+        <FormEnd form={form} submit={t("settings.saveProfile")} />
+      </form>
+    </section>
+  );
+}
+
+function ReasonsForm() {
+  const { t } = useTranslation();
+  const member = useMember();
+  const patchMe = usePatchMe();
+  const form = useApiForm({
+    initial: { lines: reasonLines(member.reasons) },
+    check: ({ lines }) => reasonsPatch(member.reasons, lines),
+    send: patchMe.mutateAsync,
+    savedMessage: t("settings.reasons.saved"),
+    // Blank lines are gone once saved; the form shows what was kept.
+    onSuccess: ({ member: saved }) => {
+      form.setValues({ lines: reasonLines(saved.reasons) });
+    },
+  });
+
+  return (
+    <section className="card" aria-labelledby="reasons-title">
+      <h2 id="reasons-title">{t("onboarding.reasonsLegend")}</h2>
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="stack">
+        <p className="field__hint">{t("settings.reasons.hint")}</p>
+        <ReasonLines
+          lines={form.values.lines}
+          errors={form.errors}
+          onChange={(lines) => form.update({ lines })}
+        />
+        <FormEnd form={form} submit={t("settings.reasons.save")} />
       </form>
     </section>
   );
@@ -84,61 +91,33 @@ function ProfileForm() {
 
 function PasswordForm() {
   const { t } = useTranslation();
-  const [values, setValues] = useState({ currentPassword: "", newPassword: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<string>();
-  const [formError, setFormError] = useState<string>();
-  const formRef = useFocusFirstInvalid(errors);
-  const change = useMutation({ mutationFn: api.changePassword });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setStatus(undefined);
-    setFormError(undefined);
-    const result = validate(passwordChangeSchema, values);
-    if (!result.ok) {
-      setErrors(result.fields);
-      return;
-    }
-    setErrors({});
-    change.mutate(result.data, {
-      onSuccess: () => {
-        setValues({ currentPassword: "", newPassword: "" });
-        setStatus(t("settings.passwordChanged"));
-      },
-      onError: (error) => {
-        setErrors(serverFieldErrors(error));
-        setFormError(describeError(t, error));
-      },
-    });
-  }
+  const empty = { currentPassword: "", newPassword: "" };
+  const form = useApiForm({
+    initial: empty,
+    check: passwordChangeSchema,
+    send: api.changePassword,
+    savedMessage: t("settings.passwordChanged"),
+    onSuccess: () => {
+      form.setValues(empty);
+    },
+  });
 
   return (
     <section className="card" aria-labelledby="password-title">
       <h2 id="password-title">{t("settings.passwordTitle")}</h2>
-      <form ref={formRef} onSubmit={submit} noValidate className="stack">
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="stack">
         <PasswordField
           label={t("auth.fields.currentPassword")}
-          name="currentPassword"
           autoComplete="current-password"
-          value={values.currentPassword}
-          error={errors.currentPassword}
-          onChange={(e) => setValues({ ...values, currentPassword: e.target.value })}
+          {...form.field("currentPassword")}
         />
         <PasswordField
           label={t("auth.fields.newPassword")}
           hint={t("auth.fields.newPasswordHint")}
-          name="newPassword"
           autoComplete="new-password"
-          value={values.newPassword}
-          error={errors.newPassword}
-          onChange={(e) => setValues({ ...values, newPassword: e.target.value })}
+          {...form.field("newPassword")}
         />
-        <LiveMessage kind="error" message={formError} />
-        <LiveMessage kind="status" message={status} />
-        <button type="submit" className="button button--primary button--block" disabled={change.isPending}>
-          {t("settings.changePassword")}
-        </button>
+        <FormEnd form={form} submit={t("settings.changePassword")} />
       </form>
     </section>
   );
@@ -185,6 +164,8 @@ export function SettingsPage() {
   return (
     <Page title={t("settings.title")} className="settings">
       <ProfileForm />
+      <RecoveriesSettings />
+      <ReasonsForm />
       <PasswordForm />
       <SignOut />
     </Page>
