@@ -29,7 +29,7 @@ interface Ports {
   bare: number;
 }
 
-async function startServers(): Promise<{ ports: Ports; stop: () => Promise<void> }> {
+async function startServers(): Promise<{ ports: Ports; cpuMicros: () => Promise<number>; stop: () => Promise<void> }> {
   const profile = PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(PROFILE_DIR)] : [];
   // Cairn logs to stdout as in production; here stdout is /dev/null so the log costs what writing it costs.
   const devNull = fs.openSync("/dev/null", "w");
@@ -44,6 +44,15 @@ async function startServers(): Promise<{ ports: Ports; stop: () => Promise<void>
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     ports,
+    // User + system CPU time the server process has used so far.
+    cpuMicros: () =>
+      new Promise((resolve) => {
+        child.once("message", (message) => {
+          const { cpu } = message as { cpu: { user: number; system: number } };
+          resolve(cpu.user + cpu.system);
+        });
+        child.send("cpu");
+      }),
     stop: async () => {
       child.kill("SIGTERM");
       await exited;
@@ -102,15 +111,27 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** Server CPU time (user + system) per request: independent of how busy the rest of the machine is. */
+  cpuMicrosPerRequest: number;
 }
+
+const { ports, cpuMicros, stop } = await startServers();
 
 async function load(name: string, options: autocannon.Options): Promise<Figures> {
+  const cpuBefore = await cpuMicros();
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+  const cpu = (await cpuMicros()) - cpuBefore;
   const non2xx = result.non2xx + result.errors + result.timeouts;
-  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: non2xx };
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: non2xx,
+    cpuMicrosPerRequest: cpu / Math.max(1, result.requests.total),
+  };
 }
 
-const { ports, stop } = await startServers();
 try {
   const cairnBase = `http://127.0.0.1:${ports.cairn}`;
   const bareBase = `http://127.0.0.1:${ports.bare}`;
@@ -148,11 +169,11 @@ try {
   console.log(
     `\n${CONNECTIONS} connections, ${SECONDS} s each, SQLite with synchronous=FULL, Cairn LOG_LEVEL=${LOG_LEVEL}\n`,
   );
-  console.log("| run | requests/s | p50 ms | p99 ms | ratio to bare | non-2xx/errors |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| run | requests/s | p50 ms | p99 ms | ratio to bare | non-2xx/errors | server CPU µs/request |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const f of rows) {
     console.log(
-      `| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${percent(f)} | ${f.errors} |`,
+      `| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${percent(f)} | ${f.errors} | ${f.cpuMicrosPerRequest.toFixed(0)} |`,
     );
   }
   if (bareRead && progressRead && checkinWrite) {

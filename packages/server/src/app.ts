@@ -9,15 +9,16 @@ import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config/config.ts";
 import { loadMasterKey } from "./crypto/master-key.ts";
 import { type Db, migrateToLatest, openDatabase } from "./db/database.ts";
 import { buildFeatures } from "./features/index.ts";
 import { registerErrorHandler } from "./http/errors.ts";
-import { logRedactions } from "./http/logging.ts";
+import { logRedactions, OneLinePerRequest } from "./http/logging.ts";
 import { registerNotFound } from "./http/not-found.ts";
 import { registerSecurity } from "./http/security.ts";
+import { responseSerializerCompiler } from "./http/serialization.ts";
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -31,6 +32,11 @@ export interface AppOptions {
   logger?: boolean;
   /** Where log lines go instead of stdout (a test captures them to prove no secret is ever logged). */
   logStream?: { write(line: string): void };
+  /**
+   * Validate every answer against its response schema before sending it (the test harness turns this on).
+   * Off in production, where the presenters' allow-lists are trusted: see http/serialization.ts.
+   */
+  checkResponses?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -48,19 +54,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             redact: logRedactions,
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
+    // One line per request instead of Fastify's "incoming request" + "request completed" pair (http/logging.ts).
+    logController: new OneLinePerRequest(),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler(options.checkResponses ?? false));
   registerErrorHandler(app);
 
   const serveWeb = fs.existsSync(path.join(config.webDistDir, "index.html"));
   registerNotFound(app, serveWeb);
 
   await app.register(cookie);
-  await registerSecurity(app, config.publicUrl);
+  registerSecurity(app, config.publicUrl);
   await app.register(swagger, {
     openapi: {
       info: { title: "Cairn API", version: "1", description: "The API of Cairn, a recovery-support app." },

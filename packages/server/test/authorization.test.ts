@@ -3,12 +3,16 @@
  * without a row here fails), what a caller with no session gets, and proof that a second member — a
  * stranger — can read or change none of the first member's data.
  */
+import { randomUUID } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   buildCheckin,
+  buildInvite,
   buildMember,
+  buildMessage,
   buildRecovery,
+  buildTeam,
   call,
   checkinInput,
   type TestMember,
@@ -22,6 +26,15 @@ interface World {
   owner: TestMember;
   stranger: TestMember;
   recoveryId: string;
+  /** The owner's team (the owner leads it), with a teammate. */
+  teamId: string;
+  mate: TestMember;
+  /** The teammate's message in it, which the owner reported. */
+  seq: number;
+  inviteId: string;
+  reportId: string;
+  /** A member the owner blocked. */
+  blockedId: string;
 }
 
 /** Everything of the owner's that a stranger might touch, read back as the owner sees it. */
@@ -32,6 +45,13 @@ async function ownerState(w: World): Promise<string> {
     await read("/api/v1/recoveries"),
     await read(`/api/v1/checkins?from=${DAY}&to=${DAY}`),
     await read("/api/v1/progress"),
+    await read("/api/v1/teams"),
+    await read(`/api/v1/teams/${w.teamId}`),
+    await read(`/api/v1/teams/${w.teamId}/messages`),
+    await read(`/api/v1/teams/${w.teamId}/invites`),
+    await read(`/api/v1/teams/${w.teamId}/reports`),
+    await read("/api/v1/blocks"),
+    await read("/api/v1/me/sharing"),
   ]);
 }
 
@@ -165,11 +185,155 @@ const MATRIX: Record<string, Row> = {
       expect(r.body).not.toContain(w.recoveryId);
     },
   },
+  "POST /api/v1/teams": {
+    asStranger: (w) => call(w.t, w.stranger, "POST", "/api/v1/teams", { name: "Stranger's own team" }),
+    expect: (_w, r) => expect(r.statusCode).toBe(201),
+  },
+  "GET /api/v1/teams": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/teams"),
+    expect: (w, r) => {
+      expect(r.statusCode).toBe(200);
+      expect(r.body).not.toContain(w.teamId);
+    },
+  },
+  "GET /api/v1/teams/{id}": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", `/api/v1/teams/${w.teamId}`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/teams/join": {
+    asStranger: (w) => call(w.t, w.stranger, "POST", "/api/v1/teams/join", { code: "ZZZZ-ZZZZ-ZZZZ" }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/teams/{id}/leave": {
+    asStranger: (w) => call(w.t, w.stranger, "POST", `/api/v1/teams/${w.teamId}/leave`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/teams/{id}/leader": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", `/api/v1/teams/${w.teamId}/leader`, { memberId: w.stranger.member.id }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "DELETE /api/v1/teams/{id}/members/{memberId}": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "DELETE", `/api/v1/teams/${w.teamId}/members/${w.mate.member.id}`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/teams/{id}/members/{memberId}/mute": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", `/api/v1/teams/${w.teamId}/members/${w.mate.member.id}/mute`, {
+        minutes: 60,
+      }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "DELETE /api/v1/teams/{id}/members/{memberId}/mute": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "DELETE", `/api/v1/teams/${w.teamId}/members/${w.mate.member.id}/mute`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/teams/{id}/invites": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", `/api/v1/teams/${w.teamId}/invites`, { expiresInDays: 3 }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "GET /api/v1/teams/{id}/invites": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", `/api/v1/teams/${w.teamId}/invites`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "DELETE /api/v1/teams/{id}/invites/{inviteId}": {
+    asStranger: (w) => call(w.t, w.stranger, "DELETE", `/api/v1/teams/${w.teamId}/invites/${w.inviteId}`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "GET /api/v1/teams/{id}/messages": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", `/api/v1/teams/${w.teamId}/messages?after=0`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/teams/{id}/messages": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", `/api/v1/teams/${w.teamId}/messages`, {
+        clientId: randomUUID(),
+        text: "hi",
+      }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/teams/{id}/read": {
+    asStranger: (w) => call(w.t, w.stranger, "POST", `/api/v1/teams/${w.teamId}/read`, { seq: w.seq }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "DELETE /api/v1/teams/{id}/messages/{seq}": {
+    asStranger: (w) => call(w.t, w.stranger, "DELETE", `/api/v1/teams/${w.teamId}/messages/${w.seq}`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/teams/{id}/messages/{seq}/reactions": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", `/api/v1/teams/${w.teamId}/messages/${w.seq}/reactions`, { emoji: "💪" }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/teams/{id}/messages/{seq}/report": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", `/api/v1/teams/${w.teamId}/messages/${w.seq}/report`, { reason: "x" }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/teams/{id}/reach-out": {
+    asStranger: (w) => call(w.t, w.stranger, "POST", `/api/v1/teams/${w.teamId}/reach-out`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "GET /api/v1/teams/{id}/reports": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", `/api/v1/teams/${w.teamId}/reports`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/teams/{id}/reports/{reportId}/resolve": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", `/api/v1/teams/${w.teamId}/reports/${w.reportId}/resolve`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "GET /api/v1/operator/reports": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/operator/reports"),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/blocks": {
+    asStranger: (w) => call(w.t, w.stranger, "POST", "/api/v1/blocks", { memberId: w.owner.member.id }),
+    expect: (_w, r) => expect(r.statusCode).toBe(201),
+  },
+  "GET /api/v1/blocks": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/blocks"),
+    expect: (w, r) => {
+      expect(r.statusCode).toBe(200);
+      expect(r.body).not.toContain(w.blockedId);
+    },
+  },
+  "DELETE /api/v1/blocks/{memberId}": {
+    asStranger: (w) => call(w.t, w.stranger, "DELETE", `/api/v1/blocks/${w.blockedId}`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "GET /api/v1/me/sharing": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/me/sharing"),
+    expect: (_w, r) =>
+      expect(r.json()).toEqual({
+        sharing: { checkins: true, milestones: true, mood: false, craving: false },
+      }),
+  },
+  "PUT /api/v1/me/sharing": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "PUT", "/api/v1/me/sharing", {
+        checkins: false,
+        milestones: false,
+        mood: false,
+        craving: false,
+      }),
+    expect: (_w, r) => expect(r.statusCode).toBe(200),
+  },
 };
 
 /** Fills an OpenAPI path like /api/v1/recoveries/{id} with real values for a call without a session. */
 function concrete(path: string, w: World): string {
-  return path.replace("{id}", w.recoveryId).replace("{date}", DAY);
+  const id = path.startsWith("/api/v1/teams/") ? w.teamId : w.recoveryId;
+  return path
+    .replace("{id}", id)
+    .replace("{date}", DAY)
+    .replace("{memberId}", w.mate.member.id)
+    .replace("{seq}", String(w.seq))
+    .replace("{inviteId}", w.inviteId)
+    .replace("{reportId}", w.reportId);
 }
 
 describeEachDatabase("authorization matrix", (kind) => {
@@ -184,6 +348,25 @@ describeEachDatabase("authorization matrix", (kind) => {
     await buildCheckin(w.t, w.owner, DAY, {
       uses: [{ recoveryId: w.recoveryId, used: false }],
       note: "owner's note",
+    });
+    w.mate = await buildMember(w.t);
+    w.teamId = (await buildTeam(w.t, w.owner, { members: [w.mate] })).id;
+    await buildMessage(w.t, w.owner, { id: w.teamId }, { text: "owner's team secret" });
+    w.seq = (await buildMessage(w.t, w.mate, { id: w.teamId }, { text: "mate's words" })).seq;
+    await buildInvite(w.t, w.owner, w.teamId);
+    w.inviteId = (await call(w.t, w.owner, "GET", `/api/v1/teams/${w.teamId}/invites`)).json().invites[0].id;
+    w.reportId = (
+      await call(w.t, w.owner, "POST", `/api/v1/teams/${w.teamId}/messages/${w.seq}/report`, {
+        reason: "my own reason",
+      })
+    ).json().report.id;
+    w.blockedId = (await buildMember(w.t)).member.id;
+    await call(w.t, w.owner, "POST", "/api/v1/blocks", { memberId: w.blockedId });
+    await call(w.t, w.owner, "PUT", "/api/v1/me/sharing", {
+      checkins: true,
+      milestones: true,
+      mood: true,
+      craving: true,
     });
     w.stranger = await buildMember(w.t);
     const doc = (await w.t.app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json() as {
@@ -221,6 +404,7 @@ describeEachDatabase("authorization matrix", (kind) => {
       await row.expect(w, response);
       expect(response.body, operation).not.toContain("owner's note");
       expect(response.body, operation).not.toContain("my own reason");
+      expect(response.body, operation).not.toContain("owner's team secret");
     }
     expect(await ownerState(w)).toBe(before);
   });

@@ -2,8 +2,8 @@
  * Test data builders with sensible defaults that create what they need through the real API, so each test
  * states only what matters to it.
  */
-import { randomBytes } from "node:crypto";
-import type { CheckinInput, Member, Recovery, RecoveryInput } from "@cairn/core";
+import { randomBytes, randomUUID } from "node:crypto";
+import type { CheckinInput, Member, Message, Recovery, RecoveryInput, Team } from "@cairn/core";
 import type { LightMyRequestResponse } from "fastify";
 import { sessionCookie, type TestApp } from "./harness.ts";
 
@@ -86,4 +86,61 @@ export async function buildCheckin(
   const response = await call(t, who, "PUT", `/api/v1/checkins/${date}`, checkinInput(overrides));
   if (response.statusCode >= 300) throw new Error(`check-in failed ${response.statusCode}: ${response.body}`);
   return response;
+}
+
+export interface TestTeam {
+  id: string;
+  leader: TestMember;
+  /** Everyone in the team, the leader first. */
+  members: TestMember[];
+}
+
+/** A team led by `leader`, with `members` joined through a real invite. */
+export async function buildTeam(
+  t: TestApp,
+  leader: TestMember,
+  options: { members?: TestMember[]; name?: string } = {},
+): Promise<TestTeam> {
+  const created = await call(t, leader, "POST", "/api/v1/teams", { name: options.name ?? "Morning crew" });
+  if (created.statusCode !== 201) throw new Error(`team failed ${created.statusCode}: ${created.body}`);
+  const id = (created.json() as { team: Team }).team.id;
+  const team: TestTeam = { id, leader, members: [leader] };
+  if (options.members?.length) {
+    const code = await buildInvite(t, leader, id);
+    for (const member of options.members) {
+      const joined = await call(t, member, "POST", "/api/v1/teams/join", { code });
+      if (joined.statusCode !== 201) throw new Error(`join failed ${joined.statusCode}: ${joined.body}`);
+      team.members.push(member);
+    }
+  }
+  return team;
+}
+
+/** A fresh invite code for the team (the leader makes it). */
+export async function buildInvite(
+  t: TestApp,
+  leader: TestMember,
+  teamId: string,
+  expiresInDays: number | null = 7,
+): Promise<string> {
+  const response = await call(t, leader, "POST", `/api/v1/teams/${teamId}/invites`, { expiresInDays });
+  if (response.statusCode !== 201) throw new Error(`invite failed ${response.statusCode}: ${response.body}`);
+  return (response.json() as { code: string }).code;
+}
+
+/** A message sent by `who` to the team over HTTP (a fresh client id unless given). */
+export async function buildMessage(
+  t: TestApp,
+  who: TestMember,
+  team: { id: string },
+  overrides: { text?: string; clientId?: string; replyTo?: number } = {},
+): Promise<Message> {
+  const body = {
+    clientId: overrides.clientId ?? randomUUID(),
+    text: overrides.text ?? "One day at a time",
+    ...(overrides.replyTo === undefined ? {} : { replyTo: overrides.replyTo }),
+  };
+  const response = await call(t, who, "POST", `/api/v1/teams/${team.id}/messages`, body);
+  if (response.statusCode !== 201) throw new Error(`message failed ${response.statusCode}: ${response.body}`);
+  return (response.json() as { message: Message }).message;
 }

@@ -8,11 +8,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { Migrator } from "kysely";
 import pg from "pg";
 import { describe } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { loadConfig } from "../src/config/config.ts";
 import { type Db, openDatabase } from "../src/db/database.ts";
+import { migrations } from "../src/db/migrations/index.ts";
 
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -92,6 +94,15 @@ export async function startTestApp(
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
     db = openDatabase({ databaseUrl: POSTGRES_URL, dataDir, pgSchema: schema }).db;
+    // Kysely's migrator checks for its own tables in every schema unless told which: with other test schemas
+    // migrating at the same moment it can see theirs and skip creating ours. Migrate this schema by name first
+    // (the app's own migrateToLatest then finds nothing to do).
+    const migrated = await new Migrator({
+      db,
+      provider: { getMigrations: async () => migrations },
+      migrationTableSchema: schema,
+    }).migrateToLatest();
+    if (migrated.error) throw migrated.error;
     dropSchema = async () => {
       const c = new pg.Client({ connectionString: POSTGRES_URL });
       await c.connect();
@@ -106,6 +117,8 @@ export async function startTestApp(
     clock: clock.now,
     db,
     logger: options.logStream !== undefined,
+    // Every answer is checked against its response schema (http/serialization.ts).
+    checkResponses: true,
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   await app.ready();

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   compareLocalDates,
+  dayNumbersOfList,
   daysBetween,
   daysInMonth,
   formatLocalDate,
@@ -90,6 +91,30 @@ describe("day numbers", () => {
 
   it("refuses to number text that is not a calendar date", () => {
     expect(() => toDayNumber("2025-02-29")).toThrow(RangeError);
+  });
+
+  it("numbers a joined list of dates in place, as splitting it and numbering each would", () => {
+    fc.assert(
+      fc.property(fc.array(anyDayNumber, { maxLength: 400 }), (numbers) => {
+        const dates = numbers.map(fromDayNumber);
+        expect(dayNumbersOfList(dates.join(","))).toEqual(numbers);
+        expect(dayNumbersOfList(dates.join(";"), ";")).toEqual(numbers);
+      }),
+    );
+    expect(dayNumbersOfList("")).toEqual([]);
+  });
+
+  it.each([
+    "2026-01-01,2025-02-29",
+    "2026-01-01,",
+    ",2026-01-01",
+    "2026-01-01;2026-01-02",
+    "2026-01-01,2026-1-02",
+    "2026-01-01,2026-01-0x",
+    "2026-01-01,,2026-01-02",
+    "2026-01-01 ,2026-01-02",
+  ])("refuses the list %j with a RangeError naming the bad item", (joined) => {
+    expect(() => dayNumbersOfList(joined)).toThrow(RangeError);
   });
 
   it("inverts fromDayNumber with toDayNumber over years 1 to 9999", () => {

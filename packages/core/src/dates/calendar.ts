@@ -9,8 +9,6 @@
 
 export type LocalDate = string;
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export interface CivilDate {
   year: number;
   month: number;
@@ -19,41 +17,119 @@ export interface CivilDate {
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+// Parsing is on the hot path of every progress read (a year of check-ins is 365 dates), so it reads the ten
+// characters with charCodeAt instead of a regular expression, in small-integer arithmetic, and allocates
+// nothing. Same rule as /^(\d{4})-(\d{2})-(\d{2})$/ followed by a calendar check: exactly ten characters,
+// ASCII digits only.
+const ZERO = 48;
+const DASH = 45;
+const INVALID = -1;
+
+/** The parts of a real `YYYY-MM-DD` date packed as year·10000 + month·100 + day, or INVALID. */
+function packedDate(text: string): number {
+  return text.length === 10 ? packedDateAt(text, 0) : INVALID;
+}
+
+/** Like packedDate, for the ten characters of `text` from `at` (which the caller knows exist). */
+function packedDateAt(text: string, at: number): number {
+  if (text.charCodeAt(at + 4) !== DASH || text.charCodeAt(at + 7) !== DASH) return INVALID;
+  const y0 = text.charCodeAt(at) - ZERO;
+  const y1 = text.charCodeAt(at + 1) - ZERO;
+  const y2 = text.charCodeAt(at + 2) - ZERO;
+  const y3 = text.charCodeAt(at + 3) - ZERO;
+  const m0 = text.charCodeAt(at + 5) - ZERO;
+  const m1 = text.charCodeAt(at + 6) - ZERO;
+  const d0 = text.charCodeAt(at + 8) - ZERO;
+  const d1 = text.charCodeAt(at + 9) - ZERO;
+  // `>>> 0` turns a negative difference into a huge number: one comparison per character checks 0–9.
+  if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9
+  ) {
+    return INVALID;
+  }
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return INVALID;
+  return year * 10000 + month * 100 + day;
+}
+
+function packedToDayNumber(packed: number): number {
+  return civilToDayNumber((packed / 10000) | 0, ((packed / 100) | 0) % 100, packed % 100);
+}
+
 /** Parses `YYYY-MM-DD`; undefined when the text is not a real calendar date (2026-02-30, 2025-02-29). */
 export function parseLocalDate(text: string): CivilDate | undefined {
-  const match = LOCAL_DATE.exec(text);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return { year, month, day };
+  const packed = packedDate(text);
+  if (packed === INVALID) return undefined;
+  return { year: (packed / 10000) | 0, month: ((packed / 100) | 0) % 100, day: packed % 100 };
 }
 
 export function isLocalDate(text: string): boolean {
-  return parseLocalDate(text) !== undefined;
+  return packedDate(text) !== INVALID;
+}
+
+function pad2(n: number): string {
+  return n >= 0 && n < 10 ? `0${n}` : String(n).padStart(2, "0");
 }
 
 export function formatLocalDate({ year, month, day }: CivilDate): LocalDate {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const y = year >= 1000 && year <= 9999 ? String(year) : String(year).padStart(4, "0");
+  return `${y}-${pad2(month)}-${pad2(day)}`;
 }
 
 /** Days since 1970-01-01 for a civil date (negative before it). */
 export function toDayNumber(date: LocalDate): number {
-  const civil = parseLocalDate(date);
-  if (!civil) throw new RangeError(`Not a calendar date: ${date}`);
-  const y = civil.month <= 2 ? civil.year - 1 : civil.year;
+  const packed = packedDate(date);
+  if (packed === INVALID) throw new RangeError(`Not a calendar date: ${date}`);
+  return packedToDayNumber(packed);
+}
+
+/**
+ * Day numbers of a list of dates joined by one separator character (`"2026-02-23,2026-02-24"`, what
+ * `string_agg(date, ',')` returns), in list order; [] for "". Reads the text in place: a year of check-ins
+ * becomes 365 numbers without 365 intermediate strings. Throws RangeError, like toDayNumber, for any item
+ * that is not a real `YYYY-MM-DD` date.
+ */
+export function dayNumbersOfList(joined: string, separator = ","): number[] {
+  if (joined === "") return [];
+  const sep = separator.charCodeAt(0);
+  // Well formed, the text is n dates of 10 characters and n − 1 separators.
+  const count = (joined.length + 1) / 11;
+  const days = new Array<number>(Number.isInteger(count) ? count : 0);
+  let at = 0;
+  for (let i = 0; i < days.length; i++, at += 11) {
+    const packed = packedDateAt(joined, at);
+    if (packed === INVALID || (at + 10 < joined.length && joined.charCodeAt(at + 10) !== sep)) break;
+    days[i] = packedToDayNumber(packed);
+  }
+  if (at < joined.length || days.length === 0) {
+    // Not the expected shape somewhere: split, so that the error names the offending item.
+    return joined.split(separator).map(toDayNumber);
+  }
+  return days;
+}
+
+function civilToDayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
-  const monthFromMarch = (civil.month + 9) % 12;
-  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + civil.day - 1;
+  const monthFromMarch = (month + 9) % 12;
+  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }

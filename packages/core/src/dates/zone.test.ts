@@ -61,6 +61,44 @@ describe("localDateAt", () => {
       hour: 1,
     });
   });
+
+  it("keeps its last answer per zone only within one UTC second: the last millisecond before midnight and the first after", () => {
+    const midnight = at("2026-03-28T23:00:00Z"); // 00:00 in Berlin
+    expect(localDateAt(midnight - 1, "Europe/Berlin")).toBe("2026-03-28");
+    expect(localDateAt(midnight - 1, "Europe/Berlin")).toBe("2026-03-28");
+    expect(localDateAt(midnight, "Europe/Berlin")).toBe("2026-03-29");
+    expect(localDateAt(midnight - 1, "Europe/Berlin")).toBe("2026-03-28");
+    // Before 1970, where floor and truncation differ.
+    const early = at("1969-12-31T23:00:00Z"); // 00:00 in Berlin
+    expect(localDateAt(early - 1, "Europe/Berlin")).toBe("1969-12-31");
+    expect(localDateAt(early, "Europe/Berlin")).toBe("1970-01-01");
+  });
+
+  it("answers exactly as the full computation does, whatever the order of the instants asked", () => {
+    const zones = [
+      "Europe/Berlin",
+      "America/Santiago",
+      "Pacific/Chatham",
+      "Asia/Kathmandu",
+      "America/New_York",
+    ];
+    const instant = fc.integer({ min: at("1900-01-01T00:00:00Z"), max: at("2100-01-01T00:00:00Z") });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(instant, fc.constantFrom(...zones), fc.integer({ min: -1500, max: 1500 })), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (asks) => {
+          for (const [base, zone, nudge] of asks) {
+            // Ask a nearby instant first (often the same second), then the one checked.
+            localDateAt(base + nudge, zone);
+            expect(localDateAt(base, zone)).toBe(localDateTimeAt(base, zone).date);
+          }
+        },
+      ),
+    );
+  });
 });
 
 describe("zoneOffsetMinutes", () => {

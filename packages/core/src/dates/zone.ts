@@ -62,9 +62,29 @@ export function localDateTimeAt(instant: number, timeZone: string): LocalDateTim
   };
 }
 
-/** The member's calendar date at `instant` in their zone: what "today" means for them. */
+/** The last answer of `localDateAt` per zone, with the UTC second it was computed for. */
+const lastDateOf = new Map<string, { second: number; date: LocalDate }>();
+
+/**
+ * The member's calendar date at `instant` in their zone: what "today" means for them.
+ *
+ * The server asks this on most requests, and `formatToParts` is slow (several microseconds), so the last answer
+ * per zone is kept for the rest of its UTC second. That is exact: zone offsets and their transitions are whole
+ * seconds (the tz database and Intl count in seconds), so the local date cannot change within one UTC second.
+ * The map holds one entry per zone, like the formatters above.
+ */
 export function localDateAt(instant: number, timeZone: string): LocalDate {
-  return localDateTimeAt(instant, timeZone).date;
+  const second = Math.floor(instant / 1000);
+  const last = lastDateOf.get(timeZone);
+  if (last !== undefined && last.second === second) return last.date;
+  const date = localDateTimeAt(instant, timeZone).date;
+  if (last !== undefined) {
+    last.second = second;
+    last.date = date;
+  } else {
+    lastDateOf.set(timeZone, { second, date });
+  }
+  return date;
 }
 
 /**

@@ -2,7 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, fromDayNumber, toDayNumber } from "../dates/calendar.ts";
 import { localDateAt } from "../dates/zone.ts";
-import { computeProgress, type ProgressInput, type RecoveryRecord } from "./progress.ts";
+import {
+  computeProgress,
+  computeProgressFromDayNumbers,
+  type ProgressInput,
+  type RecoveryRecord,
+} from "./progress.ts";
 
 function recovery(overrides: Partial<RecoveryRecord> = {}): RecoveryRecord {
   return {
@@ -335,5 +340,67 @@ describe("several recoveries", () => {
     expect(progress.checkinStreak).toBe(3000);
     expect(progress.recoveries).toHaveLength(12);
     expect(progress.recoveries[0]).toMatchObject({ totalSoberDays: 3000 - useDates.length, longestDays: 96 });
+  });
+});
+
+describe("dates as day numbers", () => {
+  it("counts the streak as walking back day by day through a set of the dates would", () => {
+    const base = toDayNumber("2026-01-01");
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: base - 60, max: base + 5 }), { maxLength: 80 }),
+        fc.integer({ min: base - 5, max: base + 5 }),
+        (days, today) => {
+          const set = new Set(days);
+          const last = set.has(today) ? today : today - 1;
+          let expected = 0;
+          while (set.has(last - expected)) expected += 1;
+          expect(streakOn(fromDayNumber(today), days.map(fromDayNumber))).toBe(expected);
+        },
+      ),
+    );
+  });
+
+  it("gives exactly what the same dates as text give", () => {
+    const base = toDayNumber("2026-01-01");
+    const day = fc.integer({ min: base - 800, max: base + 40 });
+    fc.assert(
+      fc.property(
+        day,
+        fc.array(day, { maxLength: 120 }),
+        fc.array(
+          fc.tuple(day, fc.array(day, { maxLength: 12 }), fc.option(fc.integer({ min: 0, max: 5000 }))),
+          {
+            maxLength: 3,
+          },
+        ),
+        (today, checkins, recoveries) => {
+          const input: ProgressInput = {
+            today: fromDayNumber(today),
+            timezone: "UTC",
+            checkinDates: checkins.map(fromDayNumber),
+            recoveries: recoveries.map(([start, uses, cents], i) =>
+              recovery({
+                id: `r-${i}`,
+                startDate: fromDayNumber(start),
+                useDates: uses.map(fromDayNumber),
+                dailyCostCents: cents,
+              }),
+            ),
+          };
+          expect(
+            computeProgressFromDayNumbers({
+              today: input.today,
+              timezone: input.timezone,
+              checkinDays: checkins,
+              recoveries: input.recoveries.map(({ useDates, ...r }) => ({
+                ...r,
+                useDays: useDates.map(toDayNumber),
+              })),
+            }),
+          ).toEqual(computeProgress(input));
+        },
+      ),
+    );
   });
 });

@@ -47,9 +47,13 @@ export const messageTextSchema = z
     `A message can be at most ${TEAM_LIMITS.messageMax} characters`,
   );
 
+/** `replyTo` answers an earlier message of the same team (a reach-out, a feed event, any message). */
+export const replyToSchema = z.int({ error: "Expected the sequence number of a message" }).min(1);
+
 export const messageSendSchema = z.strictObject({
   clientId: z.uuid({ error: "Expected a client-generated id (a UUID)" }),
   text: messageTextSchema,
+  replyTo: replyToSchema.optional(),
 });
 export type MessageSend = z.infer<typeof messageSendSchema>;
 
@@ -116,7 +120,24 @@ export const teamMemberSchema = z.object({
 });
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 
-export const MESSAGE_KINDS = ["text", "checkin", "milestone", "reach_out", "reply"] as const;
+/**
+ * `reaction`: an encouragement reaction is itself a team message (its seq, `replyTo` the message it answers,
+ * `data.emoji`), so it is stored, ordered, resumed and delivered exactly like any other message.
+ */
+export const MESSAGE_KINDS = ["text", "checkin", "milestone", "reach_out", "reply", "reaction"] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** A small fixed set of encouragement reactions: strength, love, prayer/thanks, applause, growth. */
+export const REACTIONS = ["💪", "❤️", "🙏", "👏", "🌱"] as const;
+export type Reaction = (typeof REACTIONS)[number];
+export const reactionCreateSchema = z.strictObject({
+  emoji: z.enum(REACTIONS, { error: `Choose one of ${REACTIONS.join(" ")}` }),
+});
+
+/** A reach-out may carry a client id so a retried press does not alert the team twice. */
+export const reachOutSchema = z.strictObject({
+  clientId: z.uuid({ error: "Expected a client-generated id (a UUID)" }).optional(),
+});
 
 export const messageSchema = z.object({
   teamId: z.string(),
@@ -132,3 +153,58 @@ export const messageSchema = z.object({
   createdAt: z.string(),
 });
 export type Message = z.infer<typeof messageSchema>;
+
+/**
+ * What the writer of a message is told at once: danger language found in their text (crisis resources open).
+ * The same shape rides on the REST answer to a send and on the WebSocket "sent" frame.
+ */
+export const messageSupportSchema = z.object({
+  danger: z.array(z.enum(["overdose", "suicide", "self-harm"])),
+});
+export type MessageSupport = z.infer<typeof messageSupportSchema>;
+
+export const messageSentSchema = z.object({ message: messageSchema, support: messageSupportSchema });
+export type MessageSent = z.infer<typeof messageSentSchema>;
+
+export const teamDetailSchema = z.object({ team: teamSchema, members: z.array(teamMemberSchema) });
+export type TeamDetail = z.infer<typeof teamDetailSchema>;
+
+/** Hand the lead to another member of the team. */
+export const leaderHandoverSchema = z.strictObject({ memberId: idSchema });
+
+export const INVITE_STATUSES = ["active", "expired", "revoked"] as const;
+
+/** An invite as listed to leaders; the code itself is shown once, when it is made (only its hash is kept). */
+export const inviteSchema = z.object({
+  id: z.string(),
+  status: z.enum(INVITE_STATUSES),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+});
+export type Invite = z.infer<typeof inviteSchema>;
+
+/** `link` is a path on this site (`/join/<code>`); the app puts its own origin in front. */
+export const inviteCreatedSchema = z.object({ invite: inviteSchema, code: z.string(), link: z.string() });
+export type InviteCreated = z.infer<typeof inviteCreatedSchema>;
+
+export const inviteParamsSchema = z.strictObject({ id: idSchema, inviteId: idSchema });
+
+export const readMarkerResultSchema = z.object({ readSeq: z.number() });
+
+export const blockCreateSchema = z.strictObject({ memberId: idSchema });
+export const blockParamsSchema = z.strictObject({ memberId: idSchema });
+export const blockSchema = z.object({ memberId: z.string(), alias: z.string(), createdAt: z.string() });
+export type Block = z.infer<typeof blockSchema>;
+
+/** A report as leaders and the operator see it: the message (as it stands now) and the reason, not the reporter. */
+export const reportSchema = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  teamName: z.string(),
+  message: messageSchema,
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});
+export type Report = z.infer<typeof reportSchema>;
+export const reportParamsSchema = z.strictObject({ id: idSchema, reportId: idSchema });

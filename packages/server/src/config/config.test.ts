@@ -55,4 +55,17 @@ describe("configuration from the environment", () => {
       "postgres://postgres@127.0.0.1:5432/test",
     );
   });
+
+  it("sizes teams and the send limit from TEAM_MAX_MEMBERS and TEAM_MESSAGES_PER_10S", () => {
+    expect(loadConfig({}).teams).toEqual({ maxMembers: 12, sendLimit: { max: 20, windowMs: 10_000 } });
+    expect(loadConfig({ TEAM_MAX_MEMBERS: "8", TEAM_MESSAGES_PER_10S: "5" }).teams).toEqual({
+      maxMembers: 8,
+      sendLimit: { max: 5, windowMs: 10_000 },
+    });
+    expect(problemsOf({ TEAM_MAX_MEMBERS: "0" })).toEqual([
+      "TEAM_MAX_MEMBERS: TEAM_MAX_MEMBERS must be above 0",
+    ]);
+    expect(problemsOf({ TEAM_MAX_MEMBERS: "500" })[0]).toMatch(/^TEAM_MAX_MEMBERS: .*at most 100/);
+    expect(problemsOf({ TEAM_MESSAGES_PER_10S: "many" })[0]).toMatch(/^TEAM_MESSAGES_PER_10S: /);
+  });
 });

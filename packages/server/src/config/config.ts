@@ -49,6 +49,11 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt("LOGIN_MAX_FAILURES_PER_ADDRESS", 20),
   LOGIN_FAILURE_WINDOW_MINUTES: positiveInt("LOGIN_FAILURE_WINDOW_MINUTES", 15),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  TEAM_MAX_MEMBERS: positiveInt("TEAM_MAX_MEMBERS", 12).refine(
+    (n) => n <= 100,
+    "TEAM_MAX_MEMBERS must be at most 100 (teams are small on purpose)",
+  ),
+  TEAM_MESSAGES_PER_10S: positiveInt("TEAM_MESSAGES_PER_10S", 20),
 });
 
 export interface Config {
@@ -67,6 +72,8 @@ export interface Config {
   webDistDir: string;
   loginLimits: { perAccount: number; perAddress: number; windowMs: number };
   trustProxy: boolean;
+  /** Peer teams: the most members per team; the most messages one member may send in 10 seconds. */
+  teams: { maxMembers: number; sendLimit: { max: number; windowMs: number } };
 }
 
 export class ConfigError extends Error {
@@ -113,5 +120,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       windowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
     },
     trustProxy: e.TRUST_PROXY === "true",
+    teams: {
+      maxMembers: e.TEAM_MAX_MEMBERS,
+      sendLimit: { max: e.TEAM_MESSAGES_PER_10S, windowMs: 10_000 },
+    },
   };
 }

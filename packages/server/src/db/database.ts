@@ -5,12 +5,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { migrations } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
+import { withStatementCache } from "./statement-cache.ts";
+import type { WriteBatcher } from "./write-batcher.ts";
 
 export type Db = Kysely<Database>;
+/** Runs multi-statement writes: group commit on SQLite, one transaction each on PostgreSQL (write-batcher.ts). */
+export type Writes = WriteBatcher<Database>;
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
@@ -36,13 +40,25 @@ export function openDatabase(options: DatabaseOptions): { db: Db; dialect: "sqli
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    // Kysely prepares each statement on every call; keep them prepared instead (statement-cache.ts).
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
     dialect: "sqlite",
   };
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Kysely looks for its migration tables by name in *every* schema it can see unless told which one: with a
+  // second schema holding them (another instance, a test running beside), it would skip creating its own and
+  // fail. On PostgreSQL, name the schema this connection works in (the first of its search_path).
+  const schema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

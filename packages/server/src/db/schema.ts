@@ -3,6 +3,7 @@
  * dates are `YYYY-MM-DD` text, instants are ISO-8601 text (they sort as text), booleans are 0/1 integers,
  * lists are JSON text, and sensitive free text is ciphertext (see crypto/field-cipher.ts).
  */
+import type { Generated } from "kysely";
 
 export interface MembersTable {
   id: string;
@@ -15,6 +16,8 @@ export interface MembersTable {
   region: string;
   reasons_enc: string | null;
   created_at: string;
+  /** 1 for the operator (granted from the command line: `npm run operator -- grant <username>`). */
+  is_operator: Generated<number>;
 }
 
 export interface RecoveryCodesTable {
@@ -63,6 +66,85 @@ export interface CheckinUsesTable {
   used: number;
 }
 
+export interface TeamsTable {
+  id: string;
+  name: string;
+  /** The highest seq given to a message of this team; a send increments it in the message's transaction. */
+  last_seq: Generated<number>;
+  created_at: string;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  member_id: string;
+  role: "leader" | "member";
+  joined_at: string;
+  /** The team's last seq when the member joined: they see the messages after it, not the ones before. */
+  joined_seq: Generated<number>;
+  /** The member's read marker: messages up to this seq have been read (on any device). */
+  read_seq: Generated<number>;
+  /** Muted until this instant; a far-future instant means until a leader unmutes. */
+  muted_until: string | null;
+}
+
+export interface TeamRemovalsTable {
+  team_id: string;
+  member_id: string;
+  removed_at: string;
+}
+
+export interface TeamInvitesTable {
+  id: string;
+  team_id: string;
+  /** SHA-256 of the normalised code: the code itself is shown once, to the leader who made it. */
+  code_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface TeamMessagesTable {
+  team_id: string;
+  seq: number;
+  /** Null once the author's account is deleted ("former member"). */
+  author_id: string | null;
+  client_id: string | null;
+  kind: string;
+  /** Ciphertext bound to `team-message:<team>:<seq>`. */
+  text_enc: string | null;
+  /** Ciphertext (JSON) bound to `team-message-data:<team>:<seq>`. */
+  data_enc: string | null;
+  reply_to: number | null;
+  deleted_at: string | null;
+  created_at: string;
+}
+
+export interface TeamReportsTable {
+  id: string;
+  team_id: string;
+  seq: number;
+  reporter_id: string;
+  reason_enc: string | null;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export interface MemberBlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: string;
+}
+
+export interface TeamSharingTable {
+  member_id: string;
+  checkins: number;
+  milestones: number;
+  mood: number;
+  craving: number;
+  updated_at: string;
+}
+
 export interface Database {
   members: MembersTable;
   recovery_codes: RecoveryCodesTable;
@@ -70,4 +152,12 @@ export interface Database {
   recoveries: RecoveriesTable;
   checkins: CheckinsTable;
   checkin_uses: CheckinUsesTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  team_removals: TeamRemovalsTable;
+  team_invites: TeamInvitesTable;
+  team_messages: TeamMessagesTable;
+  team_reports: TeamReportsTable;
+  member_blocks: MemberBlocksTable;
+  team_sharing: TeamSharingTable;
 }

@@ -7,6 +7,8 @@ import type { FastifyInstance } from "fastify";
 import type { Config } from "../config/config.ts";
 import { FieldCipher } from "../crypto/field-cipher.ts";
 import type { Db } from "../db/database.ts";
+import { createWriteBatcher } from "../db/write-batcher.ts";
+import { createLiveEventBus, registerRealtime } from "../realtime/index.ts";
 import { AuthRepository } from "./auth/auth.repository.ts";
 import authRoutes from "./auth/auth.routes.ts";
 import { AuthService } from "./auth/auth.service.ts";
@@ -29,6 +31,7 @@ import { ResourcesService } from "./resources/resources.service.ts";
 import sessionsPlugin from "./sessions/sessions.plugin.ts";
 import { SessionsRepository } from "./sessions/sessions.repository.ts";
 import { SessionsService } from "./sessions/sessions.service.ts";
+import { registerTeams } from "./teams/index.ts";
 
 export interface FeatureDeps {
   db: Db;
@@ -40,7 +43,12 @@ export interface FeatureDeps {
 export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Promise<void> {
   const { db, config, clock } = deps;
   const cipher = new FieldCipher(deps.cipherKey);
-  const sessions = new SessionsService(new SessionsRepository(db), config.session, clock);
+  // Multi-statement writes go through one batcher per database: group commit on SQLite (db/write-batcher.ts).
+  const writes = createWriteBatcher(db);
+  // ── realtime ── the live event bus (in memory; Redis with REDIS_URL). Sessions and teams publish on it; the
+  // WebSocket endpoint that delivers its events is registered at the end, after the services it calls.
+  const bus = await createLiveEventBus(app, config);
+  const sessions = new SessionsService(new SessionsRepository(db), config.session, clock, bus);
   await app.register(sessionsPlugin, {
     sessions,
     secureCookie: config.session.secureCookie,
@@ -51,18 +59,37 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
   const members = new MembersService(new MembersRepository(db), cipher);
   const limiter = new LoginLimiter(config.loginLimits, clock);
   const authSettings = { defaultRegion: config.defaultRegion };
-  const auth = new AuthService(new AuthRepository(db), members, sessions, limiter, authSettings, clock);
+  const auth = new AuthService(
+    new AuthRepository(db, writes),
+    members,
+    sessions,
+    limiter,
+    authSettings,
+    clock,
+  );
   await app.register(authRoutes, { auth });
   await app.register(membersRoutes, { members });
+
+  // ── teams ── peer teams, chat, feed and moderation (features/teams/index.ts). Before check-ins: a saved
+  // check-in posts to the member's teams' feed.
+  const teams = await registerTeams(app, { db, writes, config, clock, cipher, bus });
 
   // ── recoveries, check-ins, progress, resources ── (wired by the daily-recovery features)
   const resources = new ResourcesService(await loadResourceFiles(config.resourcesDir), config.defaultRegion);
   await app.register(resourcesRoutes, { service: resources });
   await app.register(recoveriesRoutes, {
-    service: new RecoveriesService(new RecoveriesRepository(db), clock),
+    service: new RecoveriesService(new RecoveriesRepository(db, writes), clock),
   });
   await app.register(checkinsRoutes, {
-    service: new CheckinsService(new CheckinsRepository(db), cipher, clock),
+    service: new CheckinsService(new CheckinsRepository(db, writes), cipher, clock, teams.afterCheckinSaved),
   });
   await app.register(progressRoutes, { service: new ProgressService(new ProgressRepository(db), clock) });
+
+  // ── realtime ── the WebSocket endpoint /api/v1/ws, delivering the bus's events (realtime/hub.ts).
+  await registerRealtime(app, {
+    bus,
+    clock,
+    publicUrl: config.publicUrl,
+    services: { messages: teams.messages, teams: teams.teams, blocks: teams.blocks, sessions },
+  });
 }

@@ -2,7 +2,7 @@
  * Credentials: creating an account, its password hash and its recovery codes. The profile columns of the
  * members table belong to the members feature; this repository reads only what signing in needs.
  */
-import type { Db } from "../../db/database.ts";
+import type { Db, Writes } from "../../db/database.ts";
 
 export interface NewAccount {
   id: string;
@@ -23,12 +23,15 @@ export interface Credentials {
 }
 
 export class AuthRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly writes: Writes,
+  ) {}
 
   /** Creates the member and their recovery codes together; false when the username is already taken. */
   async createAccount(account: NewAccount): Promise<boolean> {
     try {
-      await this.db.transaction().execute(async (trx) => {
+      await this.writes.run(async (trx) => {
         await trx
           .insertInto("members")
           .values({
@@ -107,7 +110,7 @@ export class AuthRepository {
     passwordHash: string,
     now: string,
   ): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.writes.run(async (trx) => {
       const used = await trx
         .updateTable("recovery_codes")
         .set({ used_at: now })

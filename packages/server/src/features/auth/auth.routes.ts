@@ -24,10 +24,8 @@ const noContent = z.null().describe("No content");
 
 export default async function authRoutes(app: FastifyInstance, { auth }: AuthRoutesOptions): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  // Answers here can hold recovery codes or start sessions: no cache (browser, proxy) may keep them.
-  app.addHook("onSend", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
-  });
+  // Answers here can hold recovery codes or start sessions: no cache (browser, proxy) may keep them. Every /api
+  // answer carries `cache-control: no-store` (http/security.ts); auth.test.ts checks it here.
 
   routes.post(
     "/api/v1/auth/signup",

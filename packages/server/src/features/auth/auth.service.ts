@@ -114,7 +114,7 @@ export class AuthService {
   }
 
   logout(session: ActiveSession): Promise<void> {
-    return this.sessions.end(session.tokenHash);
+    return this.sessions.end(session);
   }
 
   /** Uses a recovery code to set a new password; every earlier session ends and a new one starts. */

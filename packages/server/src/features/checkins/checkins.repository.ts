@@ -1,6 +1,7 @@
-import type { Selectable } from "kysely";
-import type { Db } from "../../db/database.ts";
-import type { CheckinsTable } from "../../db/schema.ts";
+import type { Insertable, Selectable } from "kysely";
+import { type Arg, compileOnce } from "../../db/compiled-query.ts";
+import type { Db, Writes } from "../../db/database.ts";
+import type { CheckinsTable, CheckinUsesTable } from "../../db/schema.ts";
 
 export type CheckinRow = Selectable<CheckinsTable>;
 
@@ -35,69 +36,110 @@ export interface SavedCheckin {
   uses: UseRow[];
 }
 
+/** The columns of a check-in row as the compiled write statements take them. */
+type CheckinColumns = Omit<CheckinWrite, "uses"> & { now: string };
+
 export class CheckinsRepository {
-  constructor(private readonly db: Db) {}
+  // The check-in write is benchmarked (bench/): its statements are compiled once (db/compiled-query.ts).
+  readonly #recoveriesOf;
+  readonly #insertIfNew;
+  readonly #replace;
+  readonly #deleteUses;
+  readonly #insertUse;
+
+  constructor(
+    private readonly db: Db,
+    private readonly writes: Writes,
+  ) {
+    this.#recoveriesOf = compileOnce((arg: Arg<{ memberId: string }>) =>
+      db.selectFrom("recoveries").select(["id", "substance"]).where("member_id", "=", arg("memberId")),
+    );
+    this.#insertIfNew = compileOnce((arg: Arg<CheckinColumns>) =>
+      db
+        .insertInto("checkins")
+        .values({
+          member_id: arg("member_id"),
+          date: arg("date"),
+          mood: arg("mood"),
+          craving: arg("craving"),
+          confidence: arg("confidence"),
+          triggers_enc: arg("triggers_enc"),
+          halt: arg("halt"),
+          sleep_hours: arg("sleep_hours"),
+          note_enc: arg("note_enc"),
+          created_at: arg("now"),
+          updated_at: arg("now"),
+        })
+        .onConflict((oc) => oc.columns(["member_id", "date"]).doNothing())
+        .returningAll(),
+    );
+    this.#replace = compileOnce((arg: Arg<CheckinColumns>) =>
+      db
+        .updateTable("checkins")
+        .set({
+          mood: arg("mood"),
+          craving: arg("craving"),
+          confidence: arg("confidence"),
+          triggers_enc: arg("triggers_enc"),
+          halt: arg("halt"),
+          sleep_hours: arg("sleep_hours"),
+          note_enc: arg("note_enc"),
+          updated_at: arg("now"),
+        })
+        .where("member_id", "=", arg("member_id"))
+        .where("date", "=", arg("date"))
+        .returningAll(),
+    );
+    this.#deleteUses = compileOnce((arg: Arg<{ memberId: string; date: string }>) =>
+      db.deleteFrom("checkin_uses").where("member_id", "=", arg("memberId")).where("date", "=", arg("date")),
+    );
+    this.#insertUse = compileOnce((arg: Arg<Insertable<CheckinUsesTable>>) =>
+      db.insertInto("checkin_uses").values({
+        member_id: arg("member_id"),
+        date: arg("date"),
+        recovery_id: arg("recovery_id"),
+        used: arg("used"),
+      }),
+    );
+  }
 
   /**
-   * Creates or replaces the member's check-in for that date, with its uses, in one transaction. The primary key
-   * (member, date) makes a replayed or concurrent save (case C07) land on the same row: the insert that loses
-   * the race does nothing and the update replaces the answers. `check` runs inside the transaction with the
-   * member's recoveries among the uses, so a recovery deleted meanwhile cannot slip in; it throws to refuse,
-   * and then nothing is written.
+   * Creates or replaces the member's check-in for that date, with its uses, in one transaction (shared with
+   * other writes of the same moment by group commit, db/write-batcher.ts; it resolves once committed). The
+   * primary key (member, date) makes a replayed or concurrent save (case C07) land on the same row: the insert
+   * that comes second does nothing and the update replaces the answers. `check` runs inside the transaction with
+   * the member's recoveries among the uses, so a recovery deleted meanwhile cannot slip in; it throws to refuse,
+   * and then nothing of this save is written.
    */
   save(write: CheckinWrite, now: string, check: (owned: OwnedRecovery[]) => void): Promise<SavedCheckin> {
     const { uses, ...columns } = write;
-    return this.db.transaction().execute(async (trx) => {
-      const ids = uses.map((u) => u.recovery_id);
+    const values: CheckinColumns = { ...columns, now };
+    return this.writes.run(async (trx) => {
+      const ids = new Set(uses.map((u) => u.recovery_id));
       const owned =
-        ids.length === 0
+        ids.size === 0
           ? []
-          : await trx
-              .selectFrom("recoveries")
-              .select(["id", "substance"])
-              .where("member_id", "=", write.member_id)
-              .where("id", "in", ids)
-              .execute();
+          : (await this.#recoveriesOf.rows(trx, { memberId: write.member_id })).filter((r) => ids.has(r.id));
       check(owned);
 
-      const inserted = await trx
-        .insertInto("checkins")
-        .values({ ...columns, created_at: now, updated_at: now })
-        .onConflict((oc) => oc.columns(["member_id", "date"]).doNothing())
-        .returningAll()
-        .executeTakeFirst();
+      const inserted = await this.#insertIfNew.first(trx, values);
       let row = inserted;
       if (!row) {
-        row = await trx
-          .updateTable("checkins")
-          .set({ ...columns, updated_at: now })
-          .where("member_id", "=", write.member_id)
-          .where("date", "=", write.date)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await trx
-          .deleteFrom("checkin_uses")
-          .where("member_id", "=", write.member_id)
-          .where("date", "=", write.date)
-          .execute();
+        row = await this.#replace.first(trx, values);
+        if (!row) throw new Error("check-in vanished between insert and update");
+        await this.#deleteUses.execute(trx, { memberId: write.member_id, date: write.date });
       }
-      if (uses.length > 0) {
-        await trx
-          .insertInto("checkin_uses")
-          .values(
-            uses.map((u) => ({
-              member_id: write.member_id,
-              date: write.date,
-              recovery_id: u.recovery_id,
-              used: u.used ? 1 : 0,
-            })),
-          )
-          .execute();
-      }
+      const usesRows = uses.map((u) => ({
+        member_id: write.member_id,
+        date: write.date,
+        recovery_id: u.recovery_id,
+        used: u.used ? 1 : 0,
+      }));
+      for (const use of usesRows) await this.#insertUse.execute(trx, use);
       return {
         created: inserted !== undefined,
         row,
-        uses: uses.map((u) => ({ date: write.date, recovery_id: u.recovery_id, used: u.used ? 1 : 0 })),
+        uses: usesRows.map(({ date, recovery_id, used }) => ({ date, recovery_id, used })),
       };
     });
   }
@@ -131,7 +173,7 @@ export class CheckinsRepository {
 
   /** False when the member has no check-in on that date. */
   deleteFor(memberId: string, date: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.writes.run(async (trx) => {
       await trx
         .deleteFrom("checkin_uses")
         .where("member_id", "=", memberId)

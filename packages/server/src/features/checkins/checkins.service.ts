@@ -50,11 +50,15 @@ const DEFAULT_RANGE_DAYS = 30;
 const noteContext = (memberId: string, date: string) => `checkin-note:${memberId}:${date}`;
 const triggersContext = (memberId: string, date: string) => `checkin-triggers:${memberId}:${date}`;
 
+/** Runs after a check-in is committed (the teams feed posts "checked in today"); it is told the saved answers. */
+export type AfterCheckinSaved = (member: Member, date: string, checkin: OpenedCheckin) => Promise<void>;
+
 export class CheckinsService {
   constructor(
     private readonly checkins: CheckinsRepository,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly afterSave?: AfterCheckinSaved,
   ) {}
 
   async save(member: Member, date: string, input: CheckinInput): Promise<SavedCheckin> {
@@ -99,17 +103,16 @@ export class CheckinsService {
       lapse: input.uses.some((u) => u.used),
       opioidLapse: input.uses.some((u) => u.used && opioids.has(u.recoveryId)),
     };
-    return {
-      created: saved.created,
-      checkin: {
-        row: saved.row,
-        uses: saved.uses,
-        triggers: [...input.triggers],
-        note,
-        halt: [...input.halt],
-      },
-      support,
+    const checkin: OpenedCheckin = {
+      row: saved.row,
+      uses: saved.uses,
+      triggers: [...input.triggers],
+      note,
+      halt: [...input.halt],
     };
+    // After the commit: the check-in is stored whatever the hook does, and a replayed save re-runs it safely.
+    if (this.afterSave) await this.afterSave(member, date, checkin);
+    return { created: saved.created, checkin, support };
   }
 
   async list(member: Member, range: CheckinRange): Promise<OpenedCheckin[]> {

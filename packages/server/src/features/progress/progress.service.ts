@@ -1,8 +1,16 @@
 /**
- * Progress is computed in core (`computeProgress`) from calendar dates in the member's zone; this service only
- * gathers the member's facts and fixes "today" from the injected clock.
+ * Progress is computed in core from calendar dates in the member's zone; this service only gathers the member's
+ * facts and fixes "today" from the injected clock. The date lists come from the database as joined strings and
+ * are read straight into day numbers (`dayNumbersOfList`): a year of check-ins never becomes 365 strings.
  */
-import { type Clock, computeProgress, localDateAt, type Progress, type RecoveryRecord } from "@cairn/core";
+import {
+  type Clock,
+  computeProgressFromDayNumbers,
+  dayNumbersOfList,
+  localDateAt,
+  type Progress,
+  type RecoveryDayNumbers,
+} from "@cairn/core";
 import type { ActiveSession } from "../sessions/sessions.service.ts";
 import type { ProgressRepository } from "./progress.repository.ts";
 
@@ -17,24 +25,19 @@ export class ProgressService {
   async forMember(member: Member): Promise<Progress> {
     const today = localDateAt(this.clock(), member.timezone);
     const facts = await this.progress.factsFor(member.memberId);
-    const recoveries: RecoveryRecord[] = facts.recoveries.map((r) => ({
+    const recoveries: RecoveryDayNumbers[] = facts.recoveries.map((r) => ({
       id: r.id,
-      substance: r.substance as RecoveryRecord["substance"],
+      substance: r.substance as RecoveryDayNumbers["substance"],
       label: r.label,
       startDate: r.start_date,
       dailyCostCents: r.daily_cost_cents,
-      useDates: splitDates(r.use_dates),
+      useDays: dayNumbersOfList(r.use_dates ?? ""),
     }));
-    const checkinDates = splitDates(facts.checkinDates);
-    return computeProgress({
+    return computeProgressFromDayNumbers({
       today,
       timezone: member.timezone,
       recoveries,
-      checkinDates,
+      checkinDays: dayNumbersOfList(facts.checkinDates ?? ""),
     });
   }
-}
-
-function splitDates(joined: string | null): string[] {
-  return joined ? joined.split(",") : [];
 }

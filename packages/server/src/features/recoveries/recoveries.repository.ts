@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import type { Db } from "../../db/database.ts";
+import type { Db, Writes } from "../../db/database.ts";
 import type { RecoveriesTable } from "../../db/schema.ts";
 
 export type RecoveryRow = Selectable<RecoveriesTable>;
@@ -12,7 +12,10 @@ export interface RecoveryChanges {
 
 /** Every query names the member: a recovery is only ever found through its owner. */
 export class RecoveriesRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly writes: Writes,
+  ) {}
 
   listFor(memberId: string): Promise<RecoveryRow[]> {
     return this.db
@@ -60,7 +63,7 @@ export class RecoveriesRepository {
 
   /** Deletes the recovery and the check-in answers about it; false when the member has no such recovery. */
   deleteFor(memberId: string, id: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.writes.run(async (trx) => {
       // The foreign key cascades too; deleting explicitly keeps this right even where FKs are not enforced.
       await trx
         .deleteFrom("checkin_uses")

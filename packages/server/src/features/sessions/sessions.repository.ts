@@ -1,3 +1,4 @@
+import { type Arg, compileOnce } from "../../db/compiled-query.ts";
 import type { Db } from "../../db/database.ts";
 
 export interface SessionWithMember {
@@ -10,7 +11,32 @@ export interface SessionWithMember {
 }
 
 export class SessionsRepository {
-  constructor(private readonly db: Db) {}
+  /** Every signed-in request runs this: one primary-key lookup joined to the member's primary key. */
+  readonly #findWithMember;
+  readonly #touch;
+
+  constructor(private readonly db: Db) {
+    this.#findWithMember = compileOnce((arg: Arg<{ tokenHash: string }>) =>
+      db
+        .selectFrom("sessions")
+        .innerJoin("members", "members.id", "sessions.member_id")
+        .select([
+          "sessions.token_hash",
+          "sessions.member_id",
+          "sessions.created_at",
+          "sessions.last_seen_at",
+          "members.timezone",
+          "members.region",
+        ])
+        .where("sessions.token_hash", "=", arg("tokenHash")),
+    );
+    this.#touch = compileOnce((arg: Arg<{ tokenHash: string; now: string }>) =>
+      db
+        .updateTable("sessions")
+        .set({ last_seen_at: arg("now") })
+        .where("token_hash", "=", arg("tokenHash")),
+    );
+  }
 
   async create(tokenHash: string, memberId: string, now: string): Promise<void> {
     await this.db
@@ -20,19 +46,7 @@ export class SessionsRepository {
   }
 
   async findWithMember(tokenHash: string): Promise<SessionWithMember | undefined> {
-    const row = await this.db
-      .selectFrom("sessions")
-      .innerJoin("members", "members.id", "sessions.member_id")
-      .select([
-        "sessions.token_hash",
-        "sessions.member_id",
-        "sessions.created_at",
-        "sessions.last_seen_at",
-        "members.timezone",
-        "members.region",
-      ])
-      .where("sessions.token_hash", "=", tokenHash)
-      .executeTakeFirst();
+    const row = await this.#findWithMember.first(this.db, { tokenHash });
     return (
       row && {
         tokenHash: row.token_hash,
@@ -46,11 +60,7 @@ export class SessionsRepository {
   }
 
   async touch(tokenHash: string, now: string): Promise<void> {
-    await this.db
-      .updateTable("sessions")
-      .set({ last_seen_at: now })
-      .where("token_hash", "=", tokenHash)
-      .execute();
+    await this.#touch.execute(this.db, { tokenHash, now });
   }
 
   async delete(tokenHash: string): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import type { Clock } from "@cairn/core";
 import { hashToken, randomToken } from "../../crypto/tokens.ts";
+import type { LiveEventBus } from "../../realtime/events.ts";
 import type { SessionsRepository } from "./sessions.repository.ts";
 
 export interface SessionSettings {
@@ -26,6 +27,8 @@ export class SessionsService {
     private readonly sessions: SessionsRepository,
     private readonly settings: SessionSettings,
     private readonly clock: Clock,
+    /** Told when sessions end, so sockets opened with them close at once (case C15). */
+    private readonly bus?: LiveEventBus,
   ) {}
 
   async start(memberId: string): Promise<{ token: string; tokenHash: string }> {
@@ -35,17 +38,28 @@ export class SessionsService {
     return { token, tokenHash };
   }
 
-  async resolve(token: string): Promise<ActiveSession | undefined> {
-    const found = await this.sessions.findWithMember(hashToken(token));
+  resolve(token: string): Promise<ActiveSession | undefined> {
+    return this.resolveHash(hashToken(token));
+  }
+
+  /**
+   * The session stored under `tokenHash` if it is still valid. `touch: false` checks without counting as use
+   * (an open socket re-checking its session must not keep an idle session alive).
+   */
+  async resolveHash(tokenHash: string, touch = true): Promise<ActiveSession | undefined> {
+    const found = await this.sessions.findWithMember(tokenHash);
     if (!found) return undefined;
     const now = this.clock();
     const idleFor = now - Date.parse(found.lastSeenAt);
     const age = now - Date.parse(found.createdAt);
     if (idleFor > this.settings.idleMs || age > this.settings.maxMs) {
       await this.sessions.delete(found.tokenHash);
+      await this.ended(found.memberId);
       return undefined;
     }
-    if (idleFor > TOUCH_INTERVAL_MS) await this.sessions.touch(found.tokenHash, new Date(now).toISOString());
+    if (touch && idleFor > TOUCH_INTERVAL_MS) {
+      await this.sessions.touch(found.tokenHash, new Date(now).toISOString());
+    }
     return {
       tokenHash: found.tokenHash,
       memberId: found.memberId,
@@ -54,11 +68,22 @@ export class SessionsService {
     };
   }
 
-  end(tokenHash: string): Promise<void> {
-    return this.sessions.delete(tokenHash);
+  async end(session: { tokenHash: string; memberId: string }): Promise<void> {
+    await this.sessions.delete(session.tokenHash);
+    await this.ended(session.memberId);
   }
 
-  endAllFor(memberId: string, keep?: string): Promise<void> {
-    return this.sessions.deleteAllFor(memberId, keep);
+  async endAllFor(memberId: string, keep?: string): Promise<void> {
+    await this.sessions.deleteAllFor(memberId, keep);
+    await this.ended(memberId, keep);
+  }
+
+  /** After the rows are gone: live connections re-check their own session and close if it ended. */
+  private async ended(memberId: string, keepTokenHash?: string): Promise<void> {
+    await this.bus?.publish({
+      kind: "sessions-ended",
+      memberId,
+      ...(keepTokenHash ? { keepTokenHash } : {}),
+    });
   }
 }
