@@ -14,8 +14,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
 import { addDays } from "@cairn/core";
+import autocannon from "autocannon";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
@@ -29,7 +29,11 @@ interface Ports {
   bare: number;
 }
 
-async function startServers(): Promise<{ ports: Ports; cpuMicros: () => Promise<number>; stop: () => Promise<void> }> {
+async function startServers(): Promise<{
+  ports: Ports;
+  cpuMicros: () => Promise<number>;
+  stop: () => Promise<void>;
+}> {
   const profile = PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(PROFILE_DIR)] : [];
   // Cairn logs to stdout as in production; here stdout is /dev/null so the log costs what writing it costs.
   const devNull = fs.openSync("/dev/null", "w");
@@ -61,7 +65,10 @@ async function startServers(): Promise<{ ports: Ports; cpuMicros: () => Promise<
 }
 
 async function json(url: string, init: RequestInit): Promise<{ body: unknown; cookie: string | null }> {
-  const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init.headers } });
+  const response = await fetch(url, {
+    ...init,
+    headers: { "content-type": "application/json", ...init.headers },
+  });
   if (!response.ok) throw new Error(`${init.method} ${url} → ${response.status} ${await response.text()}`);
   const text = await response.text();
   return { body: text ? JSON.parse(text) : null, cookie: response.headers.get("set-cookie") };
@@ -73,8 +80,14 @@ async function prepareMember(base: string): Promise<{ cookie: string; recoveryId
     body: JSON.stringify({ username: "bench_member", password: "benchmarks are honest" }),
   });
   const cookie = (signup.cookie ?? "").split(";")[0] ?? "";
-  await json(`${base}/api/v1/me`, { method: "PATCH", headers: { cookie }, body: JSON.stringify({ timezone: "America/New_York" }) });
-  const progress = (await json(`${base}/api/v1/progress`, { method: "GET", headers: { cookie } })).body as { today: string };
+  await json(`${base}/api/v1/me`, {
+    method: "PATCH",
+    headers: { cookie },
+    body: JSON.stringify({ timezone: "America/New_York" }),
+  });
+  const progress = (await json(`${base}/api/v1/progress`, { method: "GET", headers: { cookie } })).body as {
+    today: string;
+  };
   const created = await json(`${base}/api/v1/recoveries`, {
     method: "POST",
     headers: { cookie },
@@ -169,7 +182,9 @@ try {
   console.log(
     `\n${CONNECTIONS} connections, ${SECONDS} s each, SQLite with synchronous=FULL, Cairn LOG_LEVEL=${LOG_LEVEL}\n`,
   );
-  console.log("| run | requests/s | p50 ms | p99 ms | ratio to bare | non-2xx/errors | server CPU µs/request |");
+  console.log(
+    "| run | requests/s | p50 ms | p99 ms | ratio to bare | non-2xx/errors | server CPU µs/request |",
+  );
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const f of rows) {
     console.log(

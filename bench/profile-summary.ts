@@ -62,7 +62,9 @@ function packageOf(frame: CallFrame): string {
   return local ? `cairn ${local[1]}/${local[2]}` : url.replace(/^.*\/work\/main\//, "");
 }
 
-console.log(`total ${(total / 1000).toFixed(0)} ms; ${idle.map(([n, us]) => `${n} ${pct(us)}`).join(", ")}\n`);
+console.log(
+  `total ${(total / 1000).toFixed(0)} ms; ${idle.map(([n, us]) => `${n} ${pct(us)}`).join(", ")}\n`,
+);
 
 const selfByFunction = new Map<string, number>();
 for (const [id, us] of selfMicros) {

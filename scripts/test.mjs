@@ -25,7 +25,7 @@ function run(title, command, args, env = {}) {
   console.log(`✔ ${title} (${seconds}s)`);
 }
 
-run("Lint (Biome)", "npx", ["biome", "ci", "."]);
+run("Lint (Biome)", "npx", ["biome", "ci", "--colors=off", "."]);
 run("Type check", "npm", ["run", "typecheck"]);
 run("Unit and integration tests (Vitest)", "npx", ["vitest", "run"]);
 run("Build the web app", "npm", ["run", "build", "-w", "@cairn/web"]);
