@@ -75,6 +75,111 @@ export class HelpDialog {
   }
 }
 
+/** The team screens: the list, a team's chat, and its details (members, invites, reports). */
+export class TeamScreens {
+  constructor(private readonly page: Page) {}
+
+  async openList(): Promise<void> {
+    await this.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Team/ }).click();
+    await expect(this.page.getByRole("heading", { name: "Your teams", level: 1 })).toBeVisible();
+  }
+
+  async createTeam(name: string): Promise<void> {
+    await this.page.getByLabel("Team name").fill(name);
+    await this.page.getByRole("button", { name: "Create team" }).click();
+    await expect(this.page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  }
+
+  /** Opens an invite link (`/join/<code>`): the join form comes filled in. */
+  async joinWithLink(code: string): Promise<void> {
+    await this.page.goto(`/join/${encodeURIComponent(code)}`);
+    await expect(this.page.getByLabel("Invite code")).toHaveValue(code);
+    await this.page.getByRole("button", { name: "Join team" }).click();
+  }
+
+  async openChat(name: string): Promise<void> {
+    await this.page
+      .getByRole("list", { name: "Your teams" })
+      .getByRole("link", { name: new RegExp(name) })
+      .click();
+    await expect(this.page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  }
+
+  connection() {
+    return this.page.getByRole("status").filter({ hasText: /^(Connected|Connecting…|Reconnecting….*)$/ });
+  }
+
+  async expectConnected(): Promise<void> {
+    await expect(this.connection()).toHaveText("Connected");
+  }
+
+  /** The chat's messages, one list item each (pending sends included). */
+  messages() {
+    return this.page.getByRole("region", { name: "Messages" }).locator("ol.messages > li");
+  }
+
+  message(text: string) {
+    return this.messages().filter({ hasText: text });
+  }
+
+  /** Sends a message and waits until the server's stored copy replaced the pending one. */
+  async send(text: string): Promise<void> {
+    await this.page.getByLabel("Message", { exact: true }).fill(text);
+    await this.page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(this.message(text)).toHaveCount(1);
+    await expect(this.message(text)).not.toContainText("Sending…");
+    await expect(this.message(text)).toHaveAttribute("data-seq", /^\d+$/);
+  }
+
+  /** The texts of the chat's messages, in the order shown. */
+  async messageTexts(): Promise<string[]> {
+    return this.page
+      .getByRole("region", { name: "Messages" })
+      .locator("ol.messages > li .message__text")
+      .allInnerTexts();
+  }
+
+  async openOptions(text: string): Promise<void> {
+    await this.message(text)
+      .getByRole("button", { name: /^Options for the message from/ })
+      .click();
+  }
+
+  async report(text: string, reason: string): Promise<void> {
+    await this.openOptions(text);
+    await this.message(text).getByRole("button", { name: "Report" }).click();
+    await this.message(text)
+      .getByLabel(/Reason/)
+      .fill(reason);
+    await this.message(text).getByRole("button", { name: "Send report" }).click();
+    await expect(this.page.getByText("Report sent. The team's leaders will look at it.")).toBeVisible();
+  }
+
+  async openDetails(): Promise<void> {
+    await this.page.getByRole("link", { name: "Team details" }).click();
+    await expect(this.page.getByRole("heading", { name: "Members" })).toBeVisible();
+  }
+
+  async backToChat(name: string): Promise<void> {
+    await this.page.getByRole("link", { name: "Back to the chat" }).click();
+    await expect(this.page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  }
+
+  /** Leaders: makes an invite and returns its code (shown this once). */
+  async createInvite(): Promise<string> {
+    await this.page.getByRole("button", { name: "Create invite" }).click();
+    const code = this.page.getByLabel("Invite code");
+    await expect(code).not.toHaveValue("");
+    return code.inputValue();
+  }
+
+  async removeMember(alias: string): Promise<void> {
+    await this.page.getByRole("button", { name: `Remove ${alias} from the team` }).click();
+    await this.page.getByRole("button", { name: "Yes, remove" }).click();
+    await expect(this.page.getByText(`${alias} was removed from the team.`)).toBeVisible();
+  }
+}
+
 /** Dates as a person reads them on screen, formatted the way the app does (never through the device's zone). */
 export function longDate(date: string): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];

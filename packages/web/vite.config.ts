@@ -48,7 +48,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      "/api": { target: "http://localhost:8080", changeOrigin: false },
+      // `ws: true` carries the live connection (/api/v1/ws) too.
+      "/api": { target: "http://localhost:8080", changeOrigin: false, ws: true },
     },
   },
 });

@@ -30,6 +30,13 @@ export const keys = {
   checkinRange: (from: string, to: string) => ["checkins", "range", from, to] as const,
   checkinPages: (today: string) => ["checkins", "pages", today] as const,
   resources: ["resources"] as const,
+  teams: ["teams"] as const,
+  // Under another prefix than the list, which is read again after every live message.
+  team: (id: string) => ["team", id] as const,
+  invites: (id: string) => ["team", id, "invites"] as const,
+  reports: (id: string) => ["team", id, "reports"] as const,
+  blocks: ["blocks"] as const,
+  sharing: ["sharing"] as const,
 };
 
 /** Client errors (4xx) will not change on retry; network and server errors get two more tries. */
@@ -119,6 +126,14 @@ export function useResources() {
     initialDataUpdatedAt: cached?.savedAt,
     staleTime: 60 * 60 * 1000,
     refetchOnWindowFocus: false,
+  });
+}
+
+/** The member's teams with unread counts; kept current by the live connection (features/teams/live). */
+export function useTeams() {
+  return useQuery({
+    queryKey: keys.teams,
+    queryFn: async () => (await api.teams()).teams,
   });
 }
 

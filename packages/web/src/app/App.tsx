@@ -5,6 +5,7 @@ import { useLocation } from "wouter";
 import { useMe } from "../api/queries.ts";
 import { HelpButton } from "../features/help/HelpButton.tsx";
 import { HelpProvider } from "../features/help/HelpProvider.tsx";
+import { LiveProvider } from "../features/teams/live/LiveProvider.tsx";
 import { BottomNav } from "./BottomNav.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { LoadFailed, Loading } from "./Loading.tsx";
@@ -24,7 +25,7 @@ function Shell() {
   const me = useMe();
   const [location] = useLocation();
   const member = me.data ?? null;
-  return (
+  const shell = (
     <div className={`shell${member && location !== "/welcome" ? " shell--with-nav" : ""}`}>
       <SkipLink />
       <header className="topbar">
@@ -52,6 +53,8 @@ function Shell() {
       {member && location !== "/welcome" ? <BottomNav /> : null}
     </div>
   );
+  // The live connection (team chat) belongs to a signed-in member and ends with their session.
+  return member ? <LiveProvider member={member}>{shell}</LiveProvider> : shell;
 }
 
 export function App({ client }: { client: QueryClient }) {

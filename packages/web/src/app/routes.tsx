@@ -5,6 +5,7 @@
 import type { Member } from "@cairn/core";
 import { lazy } from "react";
 import { Redirect, Route, Switch } from "wouter";
+import { peekPendingInvite, savePendingInvite } from "../features/teams/pendingInvite.ts";
 import { NotFound } from "./NotFound.tsx";
 import { MemberContext } from "./session.ts";
 
@@ -26,6 +27,15 @@ const TodayPage = lazy(() =>
 const HistoryPage = lazy(() =>
   import("../features/history/HistoryPage.tsx").then((m) => ({ default: m.HistoryPage })),
 );
+const TeamsPage = lazy(() =>
+  import("../features/teams/TeamsPage.tsx").then((m) => ({ default: m.TeamsPage })),
+);
+const TeamChatPage = lazy(() =>
+  import("../features/teams/chat/TeamChatPage.tsx").then((m) => ({ default: m.TeamChatPage })),
+);
+const TeamDetailsPage = lazy(() =>
+  import("../features/teams/details/TeamDetailsPage.tsx").then((m) => ({ default: m.TeamDetailsPage })),
+);
 const SettingsPage = lazy(() =>
   import("../features/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
 );
@@ -36,11 +46,24 @@ export function SignedOutRoutes() {
       <Route path="/signin" component={SignInPage} />
       <Route path="/signup" component={SignUpPage} />
       <Route path="/recover" component={RecoverPage} />
+      <Route path="/join/:code">
+        {({ code }) => {
+          // The invite waits for sign-in (or sign-up), then the join form opens with it.
+          savePendingInvite(code);
+          return <Redirect to="/signin" replace />;
+        }}
+      </Route>
       <Route>
         <Redirect to="/signin" replace />
       </Route>
     </Switch>
   );
+}
+
+/** Just signed in: to an invite opened while signed out, or to Today. */
+function AfterSignIn() {
+  const invite = peekPendingInvite();
+  return <Redirect to={invite ? `/join/${encodeURIComponent(invite)}` : "/"} replace />;
 }
 
 export function SignedInRoutes({ member }: { member: Member }) {
@@ -50,9 +73,15 @@ export function SignedInRoutes({ member }: { member: Member }) {
         <Route path="/" component={TodayPage} />
         <Route path="/welcome" component={OnboardingPage} />
         <Route path="/history" component={HistoryPage} />
+        <Route path="/teams">
+          <TeamsPage />
+        </Route>
+        <Route path="/join/:code">{({ code }) => <TeamsPage inviteCode={code} />}</Route>
+        <Route path="/teams/:id/about">{({ id }) => <TeamDetailsPage teamId={id} />}</Route>
+        <Route path="/teams/:id">{({ id }) => <TeamChatPage key={id} teamId={id} />}</Route>
         <Route path="/settings" component={SettingsPage} />
         <Route path="/signin">
-          <Redirect to="/" replace />
+          <AfterSignIn />
         </Route>
         <Route path="/signup">
           <Redirect to="/" replace />

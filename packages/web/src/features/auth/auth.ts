@@ -5,16 +5,18 @@ import { ApiRequestError } from "../../api/client.ts";
 import { keys } from "../../api/queries.ts";
 import type { SafeParser } from "../../lib/forms.ts";
 import { useApiForm } from "../../lib/useApiForm.ts";
+import { peekPendingInvite } from "../teams/pendingInvite.ts";
 
 /**
  * Enters the signed-in app at `to`. The navigation comes first, so the signed-in routes start at the right
- * screen instead of redirecting from a signed-out one.
+ * screen instead of redirecting from a signed-out one. An invite link opened before signing in goes first.
  */
 export function useSignedIn(to = "/") {
   const client = useQueryClient();
   const [, navigate] = useLocation();
   return (member: Member) => {
-    navigate(to, { replace: true });
+    const invite = to === "/" ? peekPendingInvite() : undefined;
+    navigate(invite ? `/join/${encodeURIComponent(invite)}` : to, { replace: true });
     client.setQueryData(keys.me, member);
   };
 }

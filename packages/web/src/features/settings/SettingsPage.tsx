@@ -16,6 +16,7 @@ import { useApiForm } from "../../lib/useApiForm.ts";
 import { ReasonLines } from "../onboarding/RecoveryFields.tsx";
 import { profilePatch, reasonLines, reasonsPatch } from "./profile.ts";
 import { RecoveriesSettings } from "./RecoveriesSettings.tsx";
+import { TeamSettings } from "./TeamSettings.tsx";
 import "./settings.css";
 
 function ProfileForm() {
@@ -166,6 +167,7 @@ export function SettingsPage() {
       <ProfileForm />
       <RecoveriesSettings />
       <ReasonsForm />
+      <TeamSettings />
       <PasswordForm />
       <SignOut />
     </Page>

@@ -11,6 +11,7 @@ import { describeLocalDate, hourIn } from "../../lib/dates.ts";
 import { useToday } from "../../lib/useToday.ts";
 import { CheckinForm } from "../checkins/CheckinForm.tsx";
 import { LapseSupport } from "../checkins/LapseSupport.tsx";
+import { TeamReachOut } from "../teams/TeamReachOut.tsx";
 import { DayChooser } from "./DayChooser.tsx";
 import { ProgressCards } from "./ProgressCards.tsx";
 import "./today.css";
@@ -50,6 +51,7 @@ export function TodayPage() {
   return (
     <Page title={t("today.title")} className="today">
       <p className="today__greeting">{t("today.greeting", { name })}</p>
+      <TeamReachOut />
 
       {progress.data ? (
         <ProgressCards progress={progress.data} />
