@@ -6,7 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 8199);
+// A port per run (workers inherit the variable from the main process), so two runs on one machine never meet.
+process.env.E2E_PORT ??= String(20_000 + (process.pid % 20_000));
+const PORT = Number(process.env.E2E_PORT);
 export const BASE_URL = `http://localhost:${PORT}`;
 const dataDir = path.join(os.tmpdir(), `cairn-e2e-${process.pid}`);
 
