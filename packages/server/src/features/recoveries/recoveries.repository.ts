@@ -36,16 +36,6 @@ export class RecoveriesRepository {
       .executeTakeFirst();
   }
 
-  async countFor(memberId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom("recoveries")
-      .select((eb) => eb.fn.countAll<number | string>().as("n"))
-      .where("member_id", "=", memberId)
-      .executeTakeFirstOrThrow();
-    // PostgreSQL returns count(*) as a bigint string.
-    return Number(row.n);
-  }
-
   async insert(row: RecoveryRow): Promise<void> {
     await this.db.insertInto("recoveries").values(row).execute();
   }

@@ -1,6 +1,7 @@
 /**
  * What a member is recovering from, and since when. Rules: a start date is today or earlier on the member's
- * own calendar; "other" always keeps a label; at most RECOVERY_LIMITS.recoveriesMax each. Another member's
+ * own calendar; "other" always keeps a label; one recovery per substance (but several "other"); at most
+ * RECOVERY_LIMITS.recoveriesMax each. Another member's
  * recovery is "not found", never "forbidden", so ids reveal nothing about who else uses Cairn.
  */
 import { randomUUID } from "node:crypto";
@@ -13,7 +14,7 @@ import {
   type RecoveryPatch,
   startDateProblem,
 } from "@cairn/core";
-import { AppError, invalidField, notFound } from "../../http/errors.ts";
+import { AppError, conflict, invalidField, notFound } from "../../http/errors.ts";
 import type { ActiveSession } from "../sessions/sessions.service.ts";
 import type { RecoveriesRepository, RecoveryChanges, RecoveryRow } from "./recoveries.repository.ts";
 
@@ -36,7 +37,12 @@ export class RecoveriesService {
 
   async create(member: Member, input: RecoveryInput): Promise<RecoveryRow> {
     this.checkStartDate(member, input.startDate);
-    if ((await this.recoveries.countFor(member.memberId)) >= RECOVERY_LIMITS.recoveriesMax) {
+    const existing = await this.recoveries.listFor(member.memberId);
+    // One recovery per substance keeps one count per substance; "other" may name several behaviours.
+    if (input.substance !== "other" && existing.some((r) => r.substance === input.substance)) {
+      throw conflict("substance", "You already follow this one; change its start date instead");
+    }
+    if (existing.length >= RECOVERY_LIMITS.recoveriesMax) {
       throw new AppError(
         422,
         ERROR_CODES.invalid,

@@ -125,6 +125,26 @@ describeEachDatabase("recoveries", (kind) => {
     });
   });
 
+  describe("one recovery per substance", () => {
+    it("refuses the same substance twice with 409 on substance, but takes several 'other' ones", async () => {
+      const member = await buildMember(t);
+      await buildRecovery(t, member, { substance: "alcohol", startDate: "2026-11-01" });
+      const again = await call(t, member, "POST", "/api/v1/recoveries", {
+        substance: "alcohol",
+        startDate: "2026-11-20",
+      });
+      expect(again.statusCode).toBe(409);
+      expect(Object.keys(again.json().error.fields)).toEqual(["substance"]);
+      await buildRecovery(t, member, { substance: "other", label: "Kratom" });
+      await buildRecovery(t, member, { substance: "other", label: "Gaming" });
+      expect((await listOf(member)).map((r: { substance: string }) => r.substance)).toEqual([
+        "alcohol",
+        "other",
+        "other",
+      ]);
+    });
+  });
+
   describe("the member's time zone decides what 'today' is", () => {
     it("refuses a start date after the member's today with 422 on startDate and writes nothing", async () => {
       const member = await buildMember(t, { timezone: "America/Los_Angeles" });
