@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { hashRecoveryCode } from "../src/features/auth/recovery-codes.ts";
 import {
   buildCheckin,
   buildInvite,
@@ -42,6 +43,7 @@ async function ownerState(w: World): Promise<string> {
   const read = async (url: string) => (await call(w.t, w.owner, "GET", url)).body;
   return JSON.stringify([
     await read("/api/v1/me"),
+    await read("/api/v1/auth/recovery-codes"),
     await read("/api/v1/recoveries"),
     await read(`/api/v1/checkins?from=${DAY}&to=${DAY}`),
     await read("/api/v1/progress"),
@@ -53,6 +55,18 @@ async function ownerState(w: World): Promise<string> {
     await read("/api/v1/blocks"),
     await read("/api/v1/me/sharing"),
   ]);
+}
+
+/** The owner's recovery codes still stored unused, found by the codes themselves: each of them still works. */
+async function ownerCodesUnused(w: World): Promise<number> {
+  const rows = await w.t.db
+    .selectFrom("recovery_codes")
+    .select("id")
+    .where("member_id", "=", w.owner.member.id)
+    .where("code_hash", "in", w.owner.recoveryCodes.map(hashRecoveryCode))
+    .where("used_at", "is", null)
+    .execute();
+  return rows.length;
 }
 
 type Expectation = (w: World, response: LightMyRequestResponse) => void | Promise<void>;
@@ -116,6 +130,27 @@ const MATRIX: Record<string, Row> = {
       });
       expect(ownerLogin.statusCode).toBe(200);
       w.stranger.password = "a new trail 2026";
+    },
+  },
+  "GET /api/v1/auth/recovery-codes": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/auth/recovery-codes"),
+    // Their own ten, not the owner's nine.
+    expect: (_w, r) => expect(r.json()).toEqual({ remaining: 10 }),
+  },
+  "POST /api/v1/auth/recovery-codes": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", "/api/v1/auth/recovery-codes", { currentPassword: w.stranger.password }),
+    expect: async (w, r) => {
+      expect(r.statusCode).toBe(200);
+      const { recoveryCodes } = r.json() as { recoveryCodes: string[] };
+      expect(recoveryCodes.filter((code) => w.owner.recoveryCodes.includes(code))).toEqual([]);
+      // The owner's password opens nothing from the stranger's session.
+      const withOwners = await call(w.t, w.stranger, "POST", "/api/v1/auth/recovery-codes", {
+        currentPassword: w.owner.password,
+      });
+      expect(withOwners.statusCode).toBe(422);
+      expect(await ownerCodesUnused(w)).toBe(9);
+      w.stranger.recoveryCodes = recoveryCodes;
     },
   },
   "GET /api/v1/me": {
@@ -368,6 +403,14 @@ describeEachDatabase("authorization matrix", (kind) => {
       mood: true,
       craving: true,
     });
+    // The owner has used one recovery code, so their count (9) differs from a new member's (10).
+    await w.t.db
+      .updateTable("recovery_codes")
+      .set({ used_at: "2026-12-01T09:00:00.000Z" })
+      .where("member_id", "=", w.owner.member.id)
+      .where("code_hash", "=", hashRecoveryCode(w.owner.recoveryCodes[9] as string))
+      .execute();
+    w.owner.recoveryCodes = w.owner.recoveryCodes.slice(0, 9);
     w.stranger = await buildMember(w.t);
     const doc = (await w.t.app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json() as {
       paths: Record<string, Record<string, unknown>>;

@@ -98,6 +98,13 @@ describe("i18next with the catalog", () => {
     expect(i18n.t("progress.days", { count: 0 })).toBe("0 days");
   });
 
+  it("counts the recovery codes left, in the singular too", () => {
+    expect(i18n.t("settings.recoveryCodes.left", { count: 1 })).toBe("You have 1 unused recovery code.");
+    expect(i18n.t("settings.recoveryCodes.left", { count: 10 })).toBe("You have 10 unused recovery codes.");
+    expect(i18n.t("settings.recoveryCodes.low", { count: 1 })).toMatch(/^Only 1 recovery code left\. /);
+    expect(i18n.t("settings.recoveryCodes.low", { count: 3 })).toMatch(/^Only 3 recovery codes left\. /);
+  });
+
   it("builds the next-milestone sentence", () => {
     const days = i18n.t("progress.days", { count: 14 });
     expect(i18n.t("progress.nextMilestone", { days, date: "20 December 2026" })).toBe(

@@ -66,3 +66,17 @@ export const recoverResultSchema = z.object({
   remainingRecoveryCodes: z.number().int().min(0),
 });
 export type RecoverResult = z.infer<typeof recoverResultSchema>;
+
+/** Making new recovery codes needs the current password; every earlier code stops working. */
+export const recoveryCodesRenewSchema = z.strictObject({ currentPassword: existingPasswordSchema });
+export type RecoveryCodesRenewInput = z.infer<typeof recoveryCodesRenewSchema>;
+
+/** The new recovery codes, shown this once and never again. */
+export const recoveryCodesResultSchema = z.object({
+  recoveryCodes: z.array(z.string()).length(ACCOUNT_LIMITS.recoveryCodeCount),
+});
+export type RecoveryCodesResult = z.infer<typeof recoveryCodesResultSchema>;
+
+/** How many of the member's recovery codes are still unused. */
+export const recoveryCodesLeftSchema = z.object({ remaining: z.number().int().min(0) });
+export type RecoveryCodesLeft = z.infer<typeof recoveryCodesLeftSchema>;

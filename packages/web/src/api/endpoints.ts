@@ -17,6 +17,9 @@ import type {
   Reaction,
   RecoverInput,
   Recovery,
+  RecoveryCodesLeft,
+  RecoveryCodesRenewInput,
+  RecoveryCodesResult,
   RecoveryInput,
   RecoveryPatch,
   Report,
@@ -48,6 +51,10 @@ export const api = {
   // A wrong current password is a 422 with `fields.currentPassword`; a 401 here means the session is gone.
   changePassword: (input: PasswordChangeInput) =>
     request<void>("POST", `${API}/auth/password`, { body: input }),
+  recoveryCodesLeft: () => request<RecoveryCodesLeft>("GET", `${API}/auth/recovery-codes`),
+  // Like changePassword: a wrong current password is a 422 with `fields.currentPassword`.
+  renewRecoveryCodes: (input: RecoveryCodesRenewInput) =>
+    request<RecoveryCodesResult>("POST", `${API}/auth/recovery-codes`, { body: input }),
 
   /** The signed-in member, or null when there is no session. */
   me: async (): Promise<Member | null> => {
@@ -87,6 +94,9 @@ export const api = {
   leaveTeam: (id: string) => request<void>("POST", `${team(id)}/leave`),
   removeMember: (id: string, memberId: string) =>
     request<void>("DELETE", `${team(id)}/members/${encodeURIComponent(memberId)}`),
+  /** Hands the lead to another member: they become the leader, the caller a member. */
+  handOverLead: (id: string, memberId: string) =>
+    request<TeamDetail>("POST", `${team(id)}/leader`, { body: { memberId } }),
   muteMember: (id: string, memberId: string, minutes: number | null) =>
     request<{ member: TeamMember }>("POST", `${team(id)}/members/${encodeURIComponent(memberId)}/mute`, {
       body: { minutes },

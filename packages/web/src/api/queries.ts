@@ -25,6 +25,7 @@ import { api } from "./endpoints.ts";
 export const keys = {
   me: ["me"] as const,
   recoveries: ["recoveries"] as const,
+  recoveryCodesLeft: ["recoveryCodesLeft"] as const,
   progress: ["progress"] as const,
   checkins: ["checkins"] as const,
   checkinRange: (from: string, to: string) => ["checkins", "range", from, to] as const,
@@ -68,6 +69,14 @@ export function useMe() {
     queryFn: api.me,
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
+  });
+}
+
+/** How many unused recovery codes the member has left. */
+export function useRecoveryCodesLeft() {
+  return useQuery({
+    queryKey: keys.recoveryCodesLeft,
+    queryFn: async () => (await api.recoveryCodesLeft()).remaining,
   });
 }
 

@@ -36,7 +36,7 @@ export const en = {
   errors: {
     network: "You seem to be offline, so this wasn't saved. Try again when you're connected.",
     generic: "Something went wrong on our side. Please try again.",
-    rateLimited: "Too many tries in a short time. Please wait a minute and try again.",
+    rateLimited: "Too many tries in a short time. Please wait a few minutes and try again.",
     checkFields: "Please check the fields marked below.",
     loadFailed: "We couldn't load this. Check your connection and try again.",
     retry: "Try again",
@@ -114,6 +114,8 @@ export const en = {
       download: "Download as text file",
       fileHeader: "Cairn recovery codes for {{username}}. Each code works once. Keep them private.",
       confirm: "I saved my recovery codes somewhere safe",
+      newInSettings:
+        "Lost them later? While you're signed in, you can make new ones in Settings, and the old ones stop working. Once you're signed out and have forgotten your password, these codes are the only way back in.",
       continue: "Continue",
     },
     recover: {
@@ -422,6 +424,12 @@ export const en = {
       "Remove {{alias}} from {{team}}? They stop seeing the team's messages at once, and an old invite won't bring them back.",
     removeConfirm: "Yes, remove",
     removed: "{{alias}} was removed from the team.",
+    handOver: "Make {{alias}} the leader",
+    handOverQuestion:
+      "Make {{alias}} the leader of {{team}}? You stay in the team as a member, and can't mute or remove anyone after this.",
+    handOverConfirm: "Yes, hand over",
+    handOverKeep: "Keep it",
+    handedOver: "{{alias}} now leads {{team}}. You're a member now. Thank you for leading.",
     invitesTitle: "Invites",
     invitesIntro:
       "Share a code or a link with someone you'd like in the team. You can withdraw it at any time.",
@@ -519,6 +527,28 @@ export const en = {
       addSubmit: "Add recovery",
       added: "{{name}} added.",
       full: "You're following {{max}} recoveries, the most Cairn keeps. Remove one to add another.",
+    },
+    recoveryCodes: {
+      title: "Recovery codes",
+      intro:
+        "If you forget your password, a recovery code is the only way back in, because there's no email. Each code works once.",
+      loading: "Counting your recovery codes…",
+      loadFailed: "We couldn't check how many recovery codes you have left. Try again later.",
+      left_one: "You have {{count}} unused recovery code.",
+      left_other: "You have {{count}} unused recovery codes.",
+      low_one:
+        "Only {{count}} recovery code left. Make new ones now, so you can still get back in if you forget your password.",
+      low_other:
+        "Only {{count}} recovery codes left. Make new ones now, so you can still get back in if you forget your password.",
+      none: "You have no recovery codes left. Make new ones now: without them, you can't get back in if you forget your password.",
+      replaces:
+        "Making new codes replaces all of your current ones: the old codes stop working straight away. You'll need your current password.",
+      submit: "Make new recovery codes",
+      made: "New recovery codes made. Your old recovery codes no longer work.",
+      newTitle: "Your new recovery codes",
+      newIntro:
+        "Save them now somewhere safe and private: they won't be shown again. Each code works once. Your old codes no longer work.",
+      done: "Done",
     },
     reasons: {
       hint: "A few words each. We'll show them to you on Today. Empty a line to remove it.",

@@ -128,6 +128,31 @@ export class AuthRepository {
     });
   }
 
+  /**
+   * Replaces every recovery code of the member (used or not) with new ones, in one transaction: the old codes
+   * stop working at the moment the new ones exist. On PostgreSQL the member's row is locked first, so two
+   * renewals at once take turns instead of each deleting only the codes it saw and leaving both new sets.
+   */
+  async replaceRecoveryCodes(memberId: string, codeHashes: string[]): Promise<void> {
+    await this.writes.run(async (trx) => {
+      if (!this.writes.serialized) {
+        await trx.selectFrom("members").select("id").where("id", "=", memberId).forNoKeyUpdate().execute();
+      }
+      await trx.deleteFrom("recovery_codes").where("member_id", "=", memberId).execute();
+      await trx
+        .insertInto("recovery_codes")
+        .values(
+          codeHashes.map((codeHash) => ({
+            id: crypto.randomUUID(),
+            member_id: memberId,
+            code_hash: codeHash,
+            used_at: null,
+          })),
+        )
+        .execute();
+    });
+  }
+
   async countUnusedRecoveryCodes(memberId: string): Promise<number> {
     const row = await this.db
       .selectFrom("recovery_codes")

@@ -1,10 +1,16 @@
-/** `/api/v1/auth/*`: sign up, sign in, sign out, recover with a code, change the password. */
+/**
+ * `/api/v1/auth/*`: sign up, sign in, sign out, recover with a code, change the password, count and replace the
+ * recovery codes.
+ */
 import {
   loginSchema,
   memberResultSchema,
   passwordChangeSchema,
   recoverResultSchema,
   recoverSchema,
+  recoveryCodesLeftSchema,
+  recoveryCodesRenewSchema,
+  recoveryCodesResultSchema,
   signupResultSchema,
   signupSchema,
 } from "@cairn/core";
@@ -111,6 +117,40 @@ export default async function authRoutes(app: FastifyInstance, { auth }: AuthRou
     async (request, reply) => {
       await auth.changePassword(sessionOf(request), request.body, request.ip);
       return reply.code(204).send(null);
+    },
+  );
+
+  routes.get(
+    "/api/v1/auth/recovery-codes",
+    {
+      onRequest: [app.authenticate],
+      schema: {
+        tags: ["auth"],
+        summary: "How many of the member's recovery codes are still unused",
+        security: [{ session: [] }],
+        response: { 200: recoveryCodesLeftSchema, ...errorResponses(401) },
+      },
+    },
+    async (request) => ({ remaining: await auth.recoveryCodesLeft(sessionOf(request)) }),
+  );
+
+  routes.post(
+    "/api/v1/auth/recovery-codes",
+    {
+      onRequest: [app.authenticate],
+      schema: {
+        tags: ["auth"],
+        summary:
+          "Replace every recovery code with ten new ones (needs the current password); shown only this once, and the old codes stop working",
+        security: [{ session: [] }],
+        body: recoveryCodesRenewSchema,
+        response: { 200: recoveryCodesResultSchema, ...errorResponses(400, 401, 403, 413, 415, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      const recoveryCodes = await auth.renewRecoveryCodes(sessionOf(request), request.body, request.ip);
+      // Said here as well as for all of /api (http/security.ts): this answer must never rest in a cache.
+      return reply.header("cache-control", "no-store").send({ recoveryCodes });
     },
   );
 }

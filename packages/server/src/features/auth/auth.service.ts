@@ -1,6 +1,6 @@
 /**
- * Accounts without an email: sign up with an alias and a password, sign in, sign out, change the password, and
- * get back in with a single-use recovery code.
+ * Accounts without an email: sign up with an alias and a password, sign in, sign out, change the password, get
+ * back in with a single-use recovery code, and (signed in) replace the recovery codes with new ones.
  *
  * What an attacker must not learn from the answers: whether a username exists (one generic 401, with a decoy
  * hash checked for unknown names so the timing matches), or whether a guess was right once the limiter has
@@ -14,6 +14,7 @@ import {
   type Member,
   type PasswordChangeInput,
   type RecoverInput,
+  type RecoveryCodesRenewInput,
   type SignupInput,
 } from "@cairn/core";
 import {
@@ -25,8 +26,8 @@ import {
 import { AppError, conflict, invalidField } from "../../http/errors.ts";
 import type { MembersService } from "../members/members.service.ts";
 import type { ActiveSession, SessionsService } from "../sessions/sessions.service.ts";
-import type { AuthRepository } from "./auth.repository.ts";
-import type { LoginLimiter } from "./failed-attempts.ts";
+import type { AuthRepository, Credentials } from "./auth.repository.ts";
+import type { Attempt, LoginLimiter } from "./failed-attempts.ts";
 import { generateRecoveryCode, hashRecoveryCode } from "./recovery-codes.ts";
 
 export const RECOVERY_CODE_COUNT = 10;
@@ -36,6 +37,7 @@ const INITIAL_TIMEZONE = "UTC";
 const WRONG_LOGIN = "That username and password don't match";
 const WRONG_RECOVERY = "That username and recovery code don't match (each code works only once)";
 const TRY_LATER = "Please try again in a few minutes";
+const WRONG_CURRENT_PASSWORD = "That isn't your current password";
 
 const wrongLogin = () => new AppError(401, ERROR_CODES.unauthenticated, WRONG_LOGIN);
 const wrongRecovery = () => new AppError(401, ERROR_CODES.unauthenticated, WRONG_RECOVERY);
@@ -77,7 +79,7 @@ export class AuthService {
     const usernameKey = keyOf(input.username);
     if (await this.auth.usernameTaken(usernameKey)) throw usernameTaken();
 
-    const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, generateRecoveryCode);
+    const recoveryCodes = newRecoveryCodes();
     const id = crypto.randomUUID();
     const created = await this.auth.createAccount({
       id,
@@ -122,7 +124,7 @@ export class AuthService {
     const problem = passwordProblem(input.newPassword, input.username);
     if (problem) throw invalidField("newPassword", problem);
     const usernameKey = keyOf(input.username);
-    const attempt = this.limiter.attempt(usernameKey, address);
+    const attempt = this.limiter.attemptFromAddress(address);
     if (!attempt) throw tooManyTries(WRONG_RECOVERY);
 
     // Hashed before looking anything up, so known and unknown usernames take the same time.
@@ -139,6 +141,8 @@ export class AuthService {
     if (!found || !reset) throw wrongRecovery();
 
     attempt.succeeded();
+    // A locked account is unlocked by proving ownership with a code.
+    this.limiter.clearAccount(usernameKey);
     // Whoever else was signed in (perhaps the reason for the reset) is signed out.
     await this.sessions.endAllFor(found.memberId);
     const { token } = await this.sessions.start(found.memberId);
@@ -151,15 +155,10 @@ export class AuthService {
 
   /** Needs the current password; ends every other session of the member, keeps this one (case C15). */
   async changePassword(session: ActiveSession, input: PasswordChangeInput, address: string): Promise<void> {
-    const found = await this.auth.findByMemberId(session.memberId);
-    if (!found) throw new AppError(401, ERROR_CODES.unauthenticated, "Please sign in to continue");
-    // Guessing the current password from a borrowed session counts against the account like sign-in does.
-    const attempt = this.limiter.attempt(found.usernameKey, address);
-    if (!attempt) throw new AppError(429, ERROR_CODES.rateLimited, `Too many tries. ${TRY_LATER}.`);
-
+    const { found, attempt } = await this.currentPasswordAttempt(session, address);
     const fields: Record<string, string> = {};
     if (!(await verifyPassword(found.passwordHash, canonical(input.currentPassword)))) {
-      fields.currentPassword = "That isn't your current password";
+      fields.currentPassword = WRONG_CURRENT_PASSWORD;
     } else {
       attempt.succeeded();
     }
@@ -173,6 +172,42 @@ export class AuthService {
     await this.sessions.endAllFor(session.memberId, session.tokenHash);
   }
 
+  /**
+   * Needs the current password (failures count like a password change's); replaces every recovery code of the
+   * member with ten new ones, returned this once. The old codes, used or not, stop working.
+   */
+  async renewRecoveryCodes(
+    session: ActiveSession,
+    input: RecoveryCodesRenewInput,
+    address: string,
+  ): Promise<string[]> {
+    const { found, attempt } = await this.currentPasswordAttempt(session, address);
+    if (!(await verifyPassword(found.passwordHash, canonical(input.currentPassword)))) {
+      throw invalidField("currentPassword", WRONG_CURRENT_PASSWORD);
+    }
+    attempt.succeeded();
+    const recoveryCodes = newRecoveryCodes();
+    await this.auth.replaceRecoveryCodes(session.memberId, recoveryCodes.map(hashRecoveryCode));
+    return recoveryCodes;
+  }
+
+  recoveryCodesLeft(session: ActiveSession): Promise<number> {
+    return this.auth.countUnusedRecoveryCodes(session.memberId);
+  }
+
+  /** The signed-in member's credentials, and an attempt at their current password counted by the limiter. */
+  private async currentPasswordAttempt(
+    session: ActiveSession,
+    address: string,
+  ): Promise<{ found: Credentials; attempt: Attempt }> {
+    const found = await this.auth.findByMemberId(session.memberId);
+    if (!found) throw new AppError(401, ERROR_CODES.unauthenticated, "Please sign in to continue");
+    // Guessing the current password from a borrowed session counts against the account like sign-in does.
+    const attempt = this.limiter.attempt(found.usernameKey, address);
+    if (!attempt) throw new AppError(429, ERROR_CODES.rateLimited, `Too many tries. ${TRY_LATER}.`);
+    return { found, attempt };
+  }
+
   private nowIso(): string {
     return new Date(this.clock()).toISOString();
   }
@@ -181,6 +216,10 @@ export class AuthService {
 /** Usernames are compared without case (`members.username_key`). */
 function keyOf(username: string): string {
   return username.trim().toLowerCase();
+}
+
+function newRecoveryCodes(): string[] {
+  return Array.from({ length: RECOVERY_CODE_COUNT }, generateRecoveryCode);
 }
 
 function canonical(password: string): string {

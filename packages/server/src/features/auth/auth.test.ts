@@ -360,15 +360,34 @@ describeEachDatabase("auth", (kind) => {
       expect((await login(t, member.username, member.password)).statusCode).toBe(200);
     });
 
-    it("counts wrong codes as sign-in failures: after 5, even a valid code gets 429", async () => {
+    it("limits wrong codes per address: after 20 from one address even a valid code from it gets 429", async () => {
       const member = await buildMember(t);
-      for (let i = 0; i < 5; i++)
-        expect((await recover(member, `zzzz-zzzz-zzzz-zzz${i}`)).statusCode).toBe(401);
-      const blocked = await recover(member, member.recoveryCodes[0] as string);
+      const address = freshAddress();
+      const from = (code: string) =>
+        post(
+          t,
+          "/api/v1/auth/recover",
+          { username: member.username, recoveryCode: code, newPassword: "a brand new start 9" },
+          { address },
+        );
+      for (let i = 0; i < 20; i++)
+        expect((await from(`zzzz-zzzz-zzzz-zz${String(i).padStart(2, "0")}`)).statusCode).toBe(401);
+      const blocked = await from(member.recoveryCodes[0] as string);
       expect(blocked.statusCode).toBe(429);
       expect(blocked.json().error.message).toContain("try again in a few minutes");
       t.clock.advance(WINDOW_MS + 1000);
-      expect((await recover(member, member.recoveryCodes[0] as string)).statusCode).toBe(200);
+      expect((await from(member.recoveryCodes[0] as string)).statusCode).toBe(200);
+    });
+
+    it("lets the owner recover an account that a stranger's wrong passwords locked, and unlocks sign-in", async () => {
+      const member = await buildMember(t);
+      for (let i = 0; i < 5; i++)
+        expect((await login(t, member.username, `wrong guess ${i}`)).statusCode).toBe(401);
+      expect((await login(t, member.username, member.password)).statusCode).toBe(429);
+      expect(
+        (await recover(member, member.recoveryCodes[0] as string, "a brand new start 9")).statusCode,
+      ).toBe(200);
+      expect((await login(t, member.username, "a brand new start 9")).statusCode).toBe(200);
     });
 
     it("refuses a common new password with 422 naming newPassword and keeps the code unused", async () => {
@@ -463,6 +482,135 @@ describeEachDatabase("auth", (kind) => {
         newPassword: "a different path 77",
       });
       expect(response.statusCode).toBe(401);
+    });
+  });
+
+  describe("/api/v1/auth/recovery-codes", () => {
+    const renew = (cookie: string, body: unknown) => post(t, "/api/v1/auth/recovery-codes", body, { cookie });
+    const left = async (cookie: string) => {
+      const response = await t.app.inject({
+        method: "GET",
+        url: "/api/v1/auth/recovery-codes",
+        headers: { cookie },
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json().remaining as number;
+    };
+    const recover = (member: TestMember, recoveryCode: string, newPassword = "a brand new start 9") =>
+      post(t, "/api/v1/auth/recover", { username: member.username, recoveryCode, newPassword });
+    const storedCodes = (member: TestMember) =>
+      t.db
+        .selectFrom("recovery_codes")
+        .select(["id", "code_hash", "used_at"])
+        .where("member_id", "=", member.member.id)
+        .orderBy("id")
+        .execute();
+
+    it("counts the unused codes", async () => {
+      const member = await buildMember(t);
+      expect(await left(member.cookie)).toBe(10);
+      const recovered = await recover(member, member.recoveryCodes[3] as string);
+      expect(recovered.statusCode).toBe(200);
+      expect(await left(sessionCookie(recovered))).toBe(9);
+    });
+
+    it("replaces every code, used or not, with ten new ones that work, in an answer no cache keeps", async () => {
+      const member = await buildMember(t);
+      const recovered = await recover(member, member.recoveryCodes[0] as string, "a brand new start 9");
+      const cookie = sessionCookie(recovered);
+
+      const response = await renew(cookie, { currentPassword: "a brand new start 9" });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers["cache-control"]).toBe("no-store");
+      const body = response.json();
+      expect(Object.keys(body)).toEqual(["recoveryCodes"]);
+      expect(body.recoveryCodes).toHaveLength(10);
+      expect(new Set([...body.recoveryCodes, ...member.recoveryCodes]).size).toBe(20);
+      for (const code of body.recoveryCodes) {
+        expect(code).toMatch(/^[a-hjkmnp-z2-9]{4}-[a-hjkmnp-z2-9]{4}-[a-hjkmnp-z2-9]{4}-[a-hjkmnp-z2-9]{4}$/);
+      }
+      const rows = await storedCodes(member);
+      expect(rows).toHaveLength(10);
+      expect(rows.every((row) => row.used_at === null)).toBe(true);
+      expect(JSON.stringify(rows)).not.toContain(body.recoveryCodes[0]);
+      expect(await left(cookie)).toBe(10);
+      // The session that asked stays signed in.
+      expect((await me(t, cookie)).statusCode).toBe(200);
+
+      for (const old of member.recoveryCodes.slice(0, 2)) {
+        expect((await recover(member, old, "an old code tries 5")).statusCode).toBe(401);
+      }
+      const withNew = await recover(member, body.recoveryCodes[7], "a fresh code works 6");
+      expect(withNew.statusCode).toBe(200);
+      expect(withNew.json().remainingRecoveryCodes).toBe(9);
+    });
+
+    it("refuses a wrong current password with 422 naming currentPassword and writes nothing", async () => {
+      const member = await buildMember(t);
+      const before = await storedCodes(member);
+      const response = await renew(member.cookie, { currentPassword: "not my password" });
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error.fields).toEqual({ currentPassword: expect.any(String) });
+      expect(response.body).not.toMatch(/recoveryCodes/);
+      expect(await storedCodes(member)).toEqual(before);
+      expect((await recover(member, member.recoveryCodes[0] as string)).statusCode).toBe(200);
+    });
+
+    it("counts wrong current passwords like a password change: after 5, even the right one gets 429", async () => {
+      const member = await buildMember(t);
+      for (let i = 0; i < 3; i++) {
+        expect((await renew(member.cookie, { currentPassword: `wrong guess ${i}` })).statusCode).toBe(422);
+      }
+      for (let i = 0; i < 2; i++) {
+        const changed = await post(
+          t,
+          "/api/v1/auth/password",
+          { currentPassword: `wrong again ${i}`, newPassword: "a different path 77" },
+          { cookie: member.cookie },
+        );
+        expect(changed.statusCode).toBe(422);
+      }
+      const before = await storedCodes(member);
+      const blocked = await renew(member.cookie, { currentPassword: member.password });
+      expect(blocked.statusCode).toBe(429);
+      expect(await storedCodes(member)).toEqual(before);
+      t.clock.advance(WINDOW_MS + 1000);
+      expect((await renew(member.cookie, { currentPassword: member.password })).statusCode).toBe(200);
+    });
+
+    it("leaves exactly one new set when two renewals race", async () => {
+      const member = await buildMember(t);
+      const [a, b] = await Promise.all([
+        renew(member.cookie, { currentPassword: member.password }),
+        renew(member.cookie, { currentPassword: member.password }),
+      ]);
+      expect([a?.statusCode, b?.statusCode]).toEqual([200, 200]);
+      expect(await storedCodes(member)).toHaveLength(10);
+    });
+
+    it.each([
+      ["currentPassword", {}],
+      ["currentPassword", { currentPassword: "" }],
+      ["newPassword", { currentPassword: "a steady path 42", newPassword: "a different path 77" }],
+    ])("names %s when it is missing, empty or not expected, and writes nothing", async (field, body) => {
+      const member = await buildMember(t);
+      const before = await storedCodes(member);
+      const response = await renew(member.cookie, body);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.fields).toHaveProperty(field);
+      expect(await storedCodes(member)).toEqual(before);
+    });
+
+    it("needs a session, to count or to replace", async () => {
+      const member = await buildMember(t);
+      const before = await storedCodes(member);
+      const replaced = await post(t, "/api/v1/auth/recovery-codes", { currentPassword: member.password });
+      const counted = await t.app.inject({ method: "GET", url: "/api/v1/auth/recovery-codes" });
+      for (const response of [replaced, counted]) {
+        expect(response.statusCode).toBe(401);
+        expect(response.json().error.code).toBe("unauthenticated");
+      }
+      expect(await storedCodes(member)).toEqual(before);
     });
   });
 

@@ -129,4 +129,20 @@ export class LoginLimiter {
       },
     };
   }
+
+  /** Proof of ownership (a recovery code) unlocks an account that strangers' guesses had locked. */
+  clearAccount(usernameKey: string): void {
+    this.byAccount.clear(`account:${usernameKey}`);
+  }
+
+  /**
+   * Recovery codes are ~79 random bits, so guessing one is hopeless and only the address is limited: the
+   * account's own counter must not let a stranger who knows a username lock its owner out of recovery too.
+   */
+  attemptFromAddress(address: string): Attempt | undefined {
+    const from = `address:${address}`;
+    if (this.byAddress.isBlocked(from)) return undefined;
+    this.byAddress.record(from);
+    return { succeeded: () => this.byAddress.unrecord(from) };
+  }
 }

@@ -32,15 +32,7 @@ export function SignUpPage() {
         : failure,
   });
 
-  if (created) {
-    return (
-      <RecoveryCodes
-        username={created.member.username}
-        codes={created.recoveryCodes}
-        onDone={() => signedIn(created.member)}
-      />
-    );
-  }
+  if (created) return <SaveCodesScreen created={created} onDone={() => signedIn(created.member)} />;
 
   return (
     <Page title={t("auth.signUp.title")} className="auth">
@@ -60,6 +52,35 @@ export function SignUpPage() {
         <p>
           {t("auth.signUp.haveAccount")} <Link href="/signin">{t("auth.signUp.signInLink")}</Link>
         </p>
+      </div>
+    </Page>
+  );
+}
+
+/** The codes, once; "Continue" only after the member says they saved them (until then, leaving asks first). */
+function SaveCodesScreen({ created, onDone }: { created: SignupResult; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [saved, setSaved] = useState(false);
+  return (
+    <Page title={t("auth.codes.title")} className="auth codes">
+      <RecoveryCodes
+        username={created.member.username}
+        codes={created.recoveryCodes}
+        saved={saved}
+        onSavedChange={setSaved}
+        heading={t("auth.codes.listLabel")}
+        intro={t("auth.codes.intro")}
+      />
+      <p>{t("auth.codes.newInSettings")}</p>
+      <div className="action-bar">
+        <button
+          type="button"
+          className="button button--primary button--block"
+          disabled={!saved}
+          onClick={onDone}
+        >
+          {t("auth.codes.continue")}
+        </button>
       </div>
     </Page>
   );

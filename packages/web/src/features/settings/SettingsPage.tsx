@@ -16,6 +16,7 @@ import { useApiForm } from "../../lib/useApiForm.ts";
 import { ReasonLines } from "../onboarding/RecoveryFields.tsx";
 import { profilePatch, reasonLines, reasonsPatch } from "./profile.ts";
 import { RecoveriesSettings } from "./RecoveriesSettings.tsx";
+import { RecoveryCodesSettings } from "./RecoveryCodesSettings.tsx";
 import { TeamSettings } from "./TeamSettings.tsx";
 import "./settings.css";
 
@@ -169,6 +170,7 @@ export function SettingsPage() {
       <ReasonsForm />
       <TeamSettings />
       <PasswordForm />
+      <RecoveryCodesSettings />
       <SignOut />
     </Page>
   );
