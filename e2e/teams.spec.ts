@@ -174,9 +174,10 @@ test("danger language in a chat message opens help at once; a session ended else
   await otherPage.goto("/signin");
   await new AuthScreens(otherPage).signIn(c.username, PASSWORD);
   await otherPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
-  await otherPage.getByLabel("Current password").fill(PASSWORD);
-  await otherPage.getByLabel("New password").fill("a brand new trail 8");
-  await otherPage.getByRole("button", { name: "Change password" }).click();
+  const passwordSection = otherPage.getByRole("region", { name: "Change password" });
+  await passwordSection.getByLabel("Current password").fill(PASSWORD);
+  await passwordSection.getByLabel("New password").fill("a brand new trail 8");
+  await passwordSection.getByRole("button", { name: "Change password" }).click();
   await expect(otherPage.getByText(/Password changed/)).toBeVisible();
 
   await expect(c.page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();

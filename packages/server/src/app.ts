@@ -19,6 +19,7 @@ import { logRedactions, OneLinePerRequest } from "./http/logging.ts";
 import { registerNotFound } from "./http/not-found.ts";
 import { registerSecurity } from "./http/security.ts";
 import { responseSerializerCompiler } from "./http/serialization.ts";
+import type { LiveEventBus } from "./realtime/events.ts";
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -37,6 +38,11 @@ export interface AppOptions {
    * Off in production, where the presenters' allow-lists are trusted: see http/serialization.ts.
    */
   checkResponses?: boolean;
+  /**
+   * Tests only: a layer around the live event bus, to hold or reorder events as a second instance's would
+   * arrive through Redis.
+   */
+  wrapLiveEventBus?: (bus: LiveEventBus) => LiveEventBus;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -81,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   const cipherKey = loadMasterKey(config.masterKey, config.masterKeyFile);
-  await buildFeatures(app, { db, config, clock, cipherKey });
+  await buildFeatures(app, { db, config, clock, cipherKey, wrapLiveEventBus: options.wrapLiveEventBus });
 
   app.get("/healthz", { schema: { hide: true } }, async () => {
     await db.selectFrom("members").select("id").limit(1).execute();

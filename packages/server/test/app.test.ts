@@ -1,4 +1,10 @@
-/** The application as a whole: health, unknown paths, body limits, the API document, CSRF defence, logs. */
+/**
+ * The application as a whole: health, unknown paths, body limits, the API document, CSRF defence, security
+ * headers, logs.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMember, call } from "./factories.ts";
 import { describeEachDatabase, sessionCookie, startTestApp, type TestApp, TestClock } from "./harness.ts";
@@ -159,6 +165,81 @@ describeEachDatabase("app", (kind) => {
   });
 });
 
+/** The strict page policy: this origin only, no third party, no framing, no plugins. */
+const PAGE_CSP =
+  "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';" +
+  "connect-src 'self';manifest-src 'self';worker-src 'self';object-src 'none';frame-src 'none';" +
+  "frame-ancestors 'none';base-uri 'none';form-action 'self'";
+
+describeEachDatabase("security headers", (kind) => {
+  let t: TestApp;
+  let webDir: string;
+  beforeAll(async () => {
+    webDir = fs.mkdtempSync(path.join(os.tmpdir(), "cairn-web-"));
+    fs.writeFileSync(path.join(webDir, "index.html"), '<!doctype html><div id="root"></div>');
+    fs.writeFileSync(path.join(webDir, "app.js"), "export {};");
+    t = await startTestApp(kind, { WEB_DIST_DIR: webDir });
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it.each(["/", "/history", "/app.js"])("gives the page or file %s the full strict set", async (url) => {
+    const response = await t.app.inject({ method: "GET", url });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers).toMatchObject({
+      "content-security-policy": PAGE_CSP,
+      "cross-origin-opener-policy": "same-origin",
+      "cross-origin-resource-policy": "same-origin",
+      "origin-agent-cluster": "?1",
+      "referrer-policy": "no-referrer",
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "SAMEORIGIN",
+      "x-permitted-cross-domain-policies": "none",
+      "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    });
+    expect(String(response.headers["content-security-policy"])).not.toMatch(/https?:|\*/);
+  });
+
+  it("gives JSON answers under /api, errors included, the headers that matter for JSON", async () => {
+    const member = await buildMember(t);
+    for (const response of [
+      await call(t, member, "GET", "/api/v1/me"),
+      await t.app.inject({ method: "GET", url: "/api/v1/me" }),
+      await t.app.inject({ method: "GET", url: "/api/v1/nothing-here" }),
+    ]) {
+      expect(response.headers["content-type"]).toMatch(/^application\/json/);
+      expect(response.headers).toMatchObject({
+        "cache-control": "no-store",
+        "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+        "cross-origin-resource-policy": "same-origin",
+        "x-content-type-options": "nosniff",
+      });
+      expect(response.headers["strict-transport-security"]).toBeUndefined();
+    }
+  });
+});
+
+describeEachDatabase("security headers behind https", (kind) => {
+  it("adds HSTS and upgrade-insecure-requests when PUBLIC_URL is https", async () => {
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), "cairn-web-"));
+    fs.writeFileSync(path.join(webDir, "index.html"), "<!doctype html>");
+    const t = await startTestApp(kind, { PUBLIC_URL: "https://cairn.example.org", WEB_DIST_DIR: webDir });
+    try {
+      const page = await t.app.inject({ method: "GET", url: "/" });
+      const api = await t.app.inject({ method: "GET", url: "/api/v1/me" });
+      for (const response of [page, api]) {
+        expect(response.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+      }
+      expect(page.headers["content-security-policy"]).toBe(`${PAGE_CSP};upgrade-insecure-requests`);
+    } finally {
+      await t.close();
+      fs.rmSync(webDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describeEachDatabase("app behind PUBLIC_URL", (kind) => {
   let t: TestApp;
   beforeAll(async () => {
@@ -183,6 +264,32 @@ describeEachDatabase("app behind PUBLIC_URL", (kind) => {
 });
 
 describeEachDatabase("logs", (kind) => {
+  it("hold one line per request, with method, path, status and time, and no headers", async () => {
+    const lines: string[] = [];
+    const t = await startTestApp(kind, { LOG_LEVEL: "info" }, new TestClock(), {
+      logStream: { write: (line: string) => void lines.push(line) },
+    });
+    try {
+      const member = await buildMember(t);
+      lines.length = 0;
+      await call(t, member, "GET", "/api/v1/me");
+      await t.app.inject({ method: "GET", url: "/api/v1/nothing-here" });
+      const entries = lines.map((line) => JSON.parse(line));
+      expect(entries).toHaveLength(2);
+      expect(entries.map((e) => [e.msg, e.method, e.url, e.statusCode])).toEqual([
+        ["request completed", "GET", "/api/v1/me", 200],
+        ["request completed", "GET", "/api/v1/nothing-here", 404],
+      ]);
+      for (const entry of entries) {
+        expect(typeof entry.responseTime).toBe("number");
+        expect(entry.reqId).toBeDefined();
+        expect(JSON.stringify(entry)).not.toMatch(/cookie|cairn_session/i);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
   it("never contain a password, a session token or a recovery code", async () => {
     const lines: string[] = [];
     const t = await startTestApp(kind, { LOG_LEVEL: "trace" }, new TestClock(), {

@@ -15,6 +15,7 @@ import { buildApp } from "../src/app.ts";
 import { loadConfig } from "../src/config/config.ts";
 import { type Db, openDatabase } from "../src/db/database.ts";
 import { migrations } from "../src/db/migrations/index.ts";
+import type { LiveEventBus } from "../src/realtime/events.ts";
 
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -68,6 +69,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Capture log lines here (with LOG_LEVEL set in `env`); logging is off otherwise. */
   logStream?: { write(line: string): void };
+  /** A layer around the live event bus (e.g. to delay events as another instance's would arrive). */
+  wrapLiveEventBus?: (bus: LiveEventBus) => LiveEventBus;
 }
 
 export async function startTestApp(
@@ -120,6 +123,7 @@ export async function startTestApp(
     // Every answer is checked against its response schema (http/serialization.ts).
     checkResponses: true,
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.wrapLiveEventBus ? { wrapLiveEventBus: options.wrapLiveEventBus } : {}),
   });
   await app.ready();
   return {

@@ -8,6 +8,7 @@ import {
   type ProgressInput,
   type RecoveryRecord,
 } from "./progress.ts";
+import { dayRunsOf, runAtOrBefore } from "./runs.ts";
 
 function recovery(overrides: Partial<RecoveryRecord> = {}): RecoveryRecord {
   return {
@@ -392,7 +393,7 @@ describe("dates as day numbers", () => {
             computeProgressFromDayNumbers({
               today: input.today,
               timezone: input.timezone,
-              checkinDays: checkins,
+              checkinRun: runAtOrBefore(dayRunsOf(checkins), today) ?? null,
               recoveries: input.recoveries.map(({ useDates, ...r }) => ({
                 ...r,
                 useDays: useDates.map(toDayNumber),

@@ -7,12 +7,13 @@
  * today are ignored. Each date list is de-duplicated and sorted once, so a read stays linear-logarithmic in the
  * number of dates.
  *
- * Dates arrive as `YYYY-MM-DD` text (computeProgress) or already as day numbers (computeProgressFromDayNumbers:
- * the server reads a year of check-in dates as one joined string and turns it into numbers in place with
- * `dayNumbersOfList`, which is most of the cost of a progress read saved). Both give the same answer.
+ * Dates arrive as `YYYY-MM-DD` text (computeProgress) or as day numbers with the check-in days already reduced
+ * to the one run the streak needs (computeProgressFromDayNumbers: the server stores the runs of check-in days,
+ * see runs.ts, so a read never fetches every check-in date). Both give the same answer.
  */
 import { fromDayNumber, type LocalDate, toDayNumber } from "../dates/calendar.ts";
 import { nextMilestone } from "./milestones.ts";
+import { type DayRun, dayRunsOf, runAtOrBefore, streakFromRun } from "./runs.ts";
 import type { Progress, RecoveryProgress } from "./schema.ts";
 
 export interface RecoveryRecord {
@@ -40,22 +41,23 @@ export interface RecoveryDayNumbers extends Omit<RecoveryRecord, "useDates"> {
   useDays: readonly number[];
 }
 
-/** ProgressInput with every date list as day numbers. */
+/** ProgressInput with day numbers, and the check-in days reduced to the run the streak is read from. */
 export interface ProgressDayNumbersInput {
   today: LocalDate;
   timezone: string;
   recoveries: readonly RecoveryDayNumbers[];
-  /** Day numbers with a check-in (any order, may repeat). */
-  checkinDays: readonly number[];
+  /** The run of consecutive check-in days with the latest first day on or before today, if any. */
+  checkinRun: DayRun | null;
 }
 
 const RECENT_WINDOW_DAYS = 30;
 
 export function computeProgress(input: ProgressInput): Progress {
+  const runs = dayRunsOf(input.checkinDates.map(toDayNumber));
   return computeProgressFromDayNumbers({
     today: input.today,
     timezone: input.timezone,
-    checkinDays: input.checkinDates.map(toDayNumber),
+    checkinRun: runAtOrBefore(runs, toDayNumber(input.today)) ?? null,
     recoveries: input.recoveries.map(({ useDates, ...record }) => ({
       ...record,
       useDays: useDates.map(toDayNumber),
@@ -68,33 +70,9 @@ export function computeProgressFromDayNumbers(input: ProgressDayNumbersInput): P
   return {
     today: input.today,
     timezone: input.timezone,
-    checkinStreak: checkinStreak(input.checkinDays, today),
+    checkinStreak: streakFromRun(input.checkinRun, today),
     recoveries: input.recoveries.map((record) => recoveryProgress(record, today)),
   };
-}
-
-/**
- * Consecutive days with a check-in, ending today or, while today has none yet, yesterday: a streak breaks only
- * when a whole day ends without one (case C04).
- *
- * A streak cannot be longer than the number of dates given, so only the days from today back that far matter:
- * they are marked in a small array indexed by "days before today" (repeats and dates outside it change
- * nothing), then counted. Linear in the number of dates, with no set or sort.
- */
-function checkinStreak(days: readonly number[], today: number): number {
-  const window = days.length + 1;
-  const marked = new Uint8Array(window + 1);
-  for (const day of days) {
-    const back = today - day;
-    if (back >= 0 && back <= window) marked[back] = 1;
-  }
-  let day = marked[0] ? 0 : 1;
-  let streak = 0;
-  while (day <= window && marked[day]) {
-    streak += 1;
-    day += 1;
-  }
-  return streak;
 }
 
 function recoveryProgress(record: RecoveryDayNumbers, today: number): RecoveryProgress {

@@ -66,6 +66,16 @@ export interface CheckinUsesTable {
   used: number;
 }
 
+/**
+ * The runs of consecutive days with a check-in, per member (core progress/runs.ts): kept by the check-ins
+ * repository in the same transaction as the check-ins, so the streak is read from one row.
+ */
+export interface CheckinRunsTable {
+  member_id: string;
+  first_date: string;
+  last_date: string;
+}
+
 export interface TeamsTable {
   id: string;
   name: string;
@@ -152,6 +162,7 @@ export interface Database {
   recoveries: RecoveriesTable;
   checkins: CheckinsTable;
   checkin_uses: CheckinUsesTable;
+  checkin_runs: CheckinRunsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   team_removals: TeamRemovalsTable;

@@ -23,13 +23,19 @@
  * lengthen lock times.
  */
 import type { ControlledTransaction, Kysely, Transaction } from "kysely";
-import { SqliteAdapter } from "kysely";
+import { CompiledQuery, SqliteAdapter } from "kysely";
 
 export type WriteJob<DB, T> = (trx: Transaction<DB>) => Promise<T>;
 
 export interface WriteBatcher<DB> {
   /** Runs `job` in a transaction; resolves with its result once that transaction is committed. */
   run<T>(job: WriteJob<DB, T>): Promise<T>;
+  /**
+   * True when jobs never run concurrently (SQLite: one writer, jobs one after another), so a job may read and
+   * then write without locking; false on PostgreSQL, where a job that reads to decide what to write must lock
+   * what it read (`SELECT … FOR UPDATE`).
+   */
+  readonly serialized: boolean;
 }
 
 export interface BatchReport {
@@ -52,7 +58,7 @@ export const DEFAULT_MAX_BATCH = 64;
 
 export function createWriteBatcher<DB>(db: Kysely<DB>, options: WriteBatcherOptions = {}): WriteBatcher<DB> {
   if (db.getExecutor().adapter instanceof SqliteAdapter) return new SqliteGroupCommit(db, options);
-  return { run: (job) => db.transaction().execute(job) };
+  return { run: (job) => db.transaction().execute(job), serialized: false };
 }
 
 interface Pending<DB> {
@@ -63,9 +69,14 @@ interface Pending<DB> {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-const SAVEPOINT = "cairn_write";
+// The savepoint commands, compiled once: Kysely's `trx.savepoint(name)` builds a new ControlledTransaction and
+// compiles the command on every call, which cost more than the job itself for a small write.
+const SAVEPOINT = CompiledQuery.raw('savepoint "cairn_write"');
+const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to "cairn_write"');
+const RELEASE_SAVEPOINT = CompiledQuery.raw('release "cairn_write"');
 
 class SqliteGroupCommit<DB> implements WriteBatcher<DB> {
+  readonly serialized = true;
   readonly #db: Kysely<DB>;
   readonly #maxBatch: number;
   readonly #onBatch: ((report: BatchReport) => void) | undefined;
@@ -109,14 +120,14 @@ class SqliteGroupCommit<DB> implements WriteBatcher<DB> {
     try {
       trx = await this.#db.startTransaction().execute();
       for (const { job } of batch) {
-        const inSavepoint = await trx.savepoint(SAVEPOINT).execute();
+        await trx.executeQuery(SAVEPOINT);
         try {
-          outcomes.push({ ok: true, value: await job(inSavepoint) });
+          outcomes.push({ ok: true, value: await job(trx) });
         } catch (error) {
-          await inSavepoint.rollbackToSavepoint(SAVEPOINT).execute();
+          await trx.executeQuery(ROLLBACK_TO_SAVEPOINT);
           outcomes.push({ ok: false, error });
         }
-        await inSavepoint.releaseSavepoint(SAVEPOINT).execute();
+        await trx.executeQuery(RELEASE_SAVEPOINT);
       }
       await trx.commit().execute();
     } catch (error) {

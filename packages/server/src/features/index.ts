@@ -8,6 +8,7 @@ import type { Config } from "../config/config.ts";
 import { FieldCipher } from "../crypto/field-cipher.ts";
 import type { Db } from "../db/database.ts";
 import { createWriteBatcher } from "../db/write-batcher.ts";
+import type { LiveEventBus } from "../realtime/events.ts";
 import { createLiveEventBus, registerRealtime } from "../realtime/index.ts";
 import { AuthRepository } from "./auth/auth.repository.ts";
 import authRoutes from "./auth/auth.routes.ts";
@@ -38,6 +39,8 @@ export interface FeatureDeps {
   config: Config;
   clock: Clock;
   cipherKey: Buffer;
+  /** Tests only: a layer around the live event bus (see AppOptions). */
+  wrapLiveEventBus?: ((bus: LiveEventBus) => LiveEventBus) | undefined;
 }
 
 export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Promise<void> {
@@ -47,7 +50,7 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
   const writes = createWriteBatcher(db);
   // ── realtime ── the live event bus (in memory; Redis with REDIS_URL). Sessions and teams publish on it; the
   // WebSocket endpoint that delivers its events is registered at the end, after the services it calls.
-  const bus = await createLiveEventBus(app, config);
+  const bus = await createLiveEventBus(app, config, deps.wrapLiveEventBus);
   const sessions = new SessionsService(new SessionsRepository(db), config.session, clock, bus);
   await app.register(sessionsPlugin, {
     sessions,

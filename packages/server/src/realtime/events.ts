@@ -7,8 +7,13 @@
 import type { Message } from "@cairn/core";
 
 export type LiveEvent =
-  /** A stored team message (text, feed event, reach-out); `message` is presented for any team member. */
-  | { kind: "message"; teamId: string; message: Message }
+  /**
+   * A stored team message (text, feed event, reach-out, reaction); `message` is presented for any team member.
+   * `recipients` are the team's member ids as read in the transaction that stored it, under the team lock: the
+   * only members it may be delivered to live. A removal commits under the same lock, so a message stored after
+   * it never lists the removed member, whichever instance's `member-left` arrives first (case C13).
+   */
+  | { kind: "message"; teamId: string; message: Message; recipients: string[] }
   /** A message was deleted by its author or a leader (the stored row now reads as deleted). */
   | { kind: "message-deleted"; teamId: string; seq: number }
   /** A member left or was removed: close their subscription to that team at once (case C13). */

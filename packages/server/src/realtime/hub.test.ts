@@ -7,7 +7,7 @@ import type { Message, ServerMessage } from "@cairn/core";
 import { describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import { AppError } from "../http/errors.ts";
-import { InMemoryEventBus } from "./events.ts";
+import { InMemoryEventBus, type LiveEvent } from "./events.ts";
 import { Hub, type HubServices } from "./hub.ts";
 
 const TEAM = "00000000-0000-4000-8000-0000000000aa";
@@ -113,7 +113,9 @@ function setup() {
     store.messages.push(m);
     return m;
   };
-  const publish = (m: Message) => bus.publish({ kind: "message", teamId: TEAM, message: m });
+  // As the messages service does: the team's members when the message was stored are its recipients.
+  const publish = (m: Message, recipients = [...store.members]) =>
+    bus.publish({ kind: "message", teamId: TEAM, message: m, recipients });
   return { store, bus, hub, connect, stored: store_, publish };
 }
 
@@ -171,6 +173,59 @@ describe("the hub's delivery order", () => {
     await publish(stored(2));
     await settle();
     expect(socket.types()).toEqual(["removed"]);
+  });
+
+  it("C13: a message stored after a removal whose event has not arrived yet is not delivered to the removed member", async () => {
+    const { store, bus, connect, stored, publish } = setup();
+    const ana = connect(ANA);
+    const sam = connect(SAM);
+    for (const socket of [ana, sam]) socket.frame({ type: "subscribe", teamId: TEAM, afterSeq: 0 });
+    await settle();
+    await publish(stored(1));
+    // Ana is removed on another instance; Sam posts here before that instance's member-left reaches this hub.
+    store.members.delete(ANA);
+    await publish(stored(2), [SAM]);
+    await settle();
+    expect(ana.seqs()).toEqual([1]);
+    expect(sam.seqs()).toEqual([1, 2]);
+    // The removal arrives late: Ana gets `removed` and still nothing of the team after.
+    await bus.publish({ kind: "member-left", teamId: TEAM, memberId: ANA });
+    await publish(stored(3), [SAM]);
+    await settle();
+    expect(ana.types()).toEqual(["caught_up", "m1", "removed"]);
+    expect(sam.seqs()).toEqual([1, 2, 3]);
+  });
+
+  it("C13: a message whose recipients leave a member out is not held for them during a catch-up either", async () => {
+    const { store, connect, stored, publish } = setup();
+    stored(1);
+    const release = store.holdNextRead();
+    const ana = connect(ANA);
+    ana.frame({ type: "subscribe", teamId: TEAM, afterSeq: 0 });
+    await settle();
+    // Stored (after Ana's removal elsewhere) while her catch-up read, made before it, is still in flight.
+    await publish(message(2), [SAM]);
+    release();
+    await settle();
+    expect(ana.types()).toEqual(["m1", "caught_up"]);
+  });
+
+  it("never trusts a message event without recipients: the subscription re-reads the database instead", async () => {
+    const { store, bus, connect, stored } = setup();
+    const ana = connect(ANA);
+    ana.frame({ type: "subscribe", teamId: TEAM, afterSeq: 0 });
+    await settle();
+    const readsBefore = store.reads;
+    const legacy = { kind: "message", teamId: TEAM, message: stored(1) } as unknown as LiveEvent;
+    await bus.publish(legacy);
+    await settle();
+    expect(store.reads).toBe(readsBefore + 1);
+    expect(ana.seqs()).toEqual([1]);
+    // Had Ana been removed, the read would refuse her: `removed`, not the message.
+    store.members.delete(ANA);
+    await bus.publish({ kind: "message", teamId: TEAM, message: stored(2) } as unknown as LiveEvent);
+    await settle();
+    expect(ana.types()).toEqual(["caught_up", "m1", "removed"]);
   });
 
   it("treats a read refused for membership as a removal (a missed event between instances)", async () => {

@@ -18,7 +18,10 @@
  * nothing is skipped and nothing repeats.
  *
  * Removal (case C13): on `member-left`, that member's subscriptions to the team are dropped on every open
- * socket at once, before any later event is looked at, and each socket gets `removed`.
+ * socket at once, before any later event is looked at, and each socket gets `removed`. With several instances
+ * the removal's event can arrive after a message stored later (posted on this instance, removed on another):
+ * each `message` event carries the team's member ids read under the team lock when it was stored, and a live
+ * message goes only to those members, so a message stored after the removal never reaches the removed member.
  * Ended sessions (case C15): on `sessions-ended`, each of the member's sockets re-checks its own session and
  * closes with 4001 if it is gone; sessions that expire by time are caught on the next frame or by a sweep.
  */
@@ -380,7 +383,7 @@ export class Hub {
     try {
       switch (event.kind) {
         case "message":
-          this.onMessage(event.teamId, event.message);
+          this.onMessage(event.teamId, event.message, event.recipients);
           return;
         case "message-deleted":
           this.onDeleted(event.teamId, event.seq);
@@ -410,13 +413,25 @@ export class Hub {
     }
   }
 
-  private onMessage(teamId: string, message: Message): void {
+  /**
+   * Only members listed in `recipients` (the team as the message was stored) get it live: a member removed
+   * before it was stored is left out even while their `member-left` is still on its way from another instance
+   * (case C13). An event without the list (an older instance) is never trusted: those subscriptions re-read the
+   * database, whose reads check membership.
+   */
+  private onMessage(teamId: string, message: Message, recipients: readonly string[] | undefined): void {
     const sockets = this.teams.get(teamId);
     if (!sockets) return;
+    const allowed = Array.isArray(recipients) ? new Set(recipients) : undefined;
     let payload: string | undefined;
     for (const conn of sockets) {
       const sub = conn.subs?.get(teamId);
       if (!sub) continue;
+      if (!allowed) {
+        if (!sub.held) this.startCatchUp(conn, teamId, sub);
+        continue;
+      }
+      if (!allowed.has(conn.memberId)) continue;
       if (sub.held) {
         sub.held.push(message);
       } else if (message.seq > sub.lastSeq + 1) {

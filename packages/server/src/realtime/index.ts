@@ -17,11 +17,19 @@ declare module "fastify" {
   }
 }
 
-/** One process: in memory. With REDIS_URL: Redis pub/sub, or a clear refusal to start if it is unreachable. */
-export async function createLiveEventBus(app: FastifyInstance, config: Config): Promise<LiveEventBus> {
-  const bus: LiveEventBus = config.redisUrl
+/**
+ * One process: in memory. With REDIS_URL: Redis pub/sub, or a clear refusal to start if it is unreachable.
+ * `wrap` (tests only) puts a layer around it, e.g. to delay some events as another instance's would be.
+ */
+export async function createLiveEventBus(
+  app: FastifyInstance,
+  config: Config,
+  wrap?: (bus: LiveEventBus) => LiveEventBus,
+): Promise<LiveEventBus> {
+  const inner: LiveEventBus = config.redisUrl
     ? await RedisEventBus.connect({ url: config.redisUrl, log: app.log })
     : new InMemoryEventBus();
+  const bus = wrap ? wrap(inner) : inner;
   app.addHook("onClose", async () => bus.close());
   return bus;
 }

@@ -7,8 +7,9 @@ import type { AddressInfo } from "node:net";
 import { MAX_FRAME_BYTES, type Message, type ServerMessage } from "@cairn/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildMember, buildMessage, buildTeam, call, type TestMember } from "../../test/factories.ts";
-import { describeEachDatabase, startTestApp, type TestApp } from "../../test/harness.ts";
+import { describeEachDatabase, startTestApp, type TestApp, type TestAppOptions } from "../../test/harness.ts";
 import { TestSocket, UpgradeRefused } from "../../test/ws-client.ts";
+import type { LiveEvent, LiveEventBus } from "./events.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,6 +25,30 @@ function post(t: TestApp, who: TestMember, teamId: string, text: string): Promis
 async function storedCount(t: TestApp, teamId: string): Promise<number> {
   const rows = await t.db.selectFrom("team_messages").select("seq").where("team_id", "=", teamId).execute();
   return rows.length;
+}
+
+/**
+ * The bus as this instance's hub would hear it if removals were made on another instance: `member-left` events
+ * are held until `release()`, as when they are still on their way through Redis.
+ */
+class RemovalsArriveLate implements LiveEventBus {
+  private readonly held: (() => void)[] = [];
+  constructor(private readonly inner: LiveEventBus) {}
+  publish(event: LiveEvent): Promise<void> {
+    return this.inner.publish(event);
+  }
+  subscribe(listener: (event: LiveEvent) => void): () => void {
+    return this.inner.subscribe((event) => {
+      if (event.kind === "member-left") this.held.push(() => listener(event));
+      else listener(event);
+    });
+  }
+  release(): void {
+    for (const deliver of this.held.splice(0)) deliver();
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
 }
 
 const isMessage = (teamId: string, seq?: number) => (f: ServerMessage) =>
@@ -42,8 +67,8 @@ describeEachDatabase("live team chat over /api/v1/ws", (kind) => {
     t = undefined;
   });
 
-  async function start(env: Record<string, string> = {}): Promise<TestApp> {
-    t = await startTestApp(kind, env);
+  async function start(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+    t = await startTestApp(kind, env, undefined, options);
     await t.app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = t.app.server.address() as AddressInfo;
     url = `ws://127.0.0.1:${port}/api/v1/ws`;
@@ -307,6 +332,39 @@ describeEachDatabase("live team chat over /api/v1/ws", (kind) => {
       expect(await storedCount(t, teamId)).toBe(2);
       // History over HTTP is refused.
       expect((await call(t, u, "GET", `/api/v1/teams/${teamId}/messages`)).statusCode).toBe(404);
+    });
+
+    it("C13: a message stored after the removal never reaches the removed member, even before `member-left` arrives", async () => {
+      let bus: RemovalsArriveLate | undefined;
+      const t = await start({}, { wrapLiveEventBus: (inner) => (bus = new RemovalsArriveLate(inner)) });
+      const [leader, u, v] = [await buildMember(t), await buildMember(t), await buildMember(t)];
+      const teamId = await teamWith(t, leader, [u, v]);
+      const uSocket = await open(u);
+      const vSocket = await open(v);
+      await uSocket.subscribe(teamId);
+      await vSocket.subscribe(teamId);
+      await post(t, v, teamId, "before removal");
+      await uSocket.waitFor(isMessage(teamId, 1));
+
+      const removed = await call(t, leader, "DELETE", `/api/v1/teams/${teamId}/members/${u.member.id}`);
+      expect(removed.statusCode).toBe(204);
+      // V posts at once, over the socket and over HTTP, while U's `member-left` is still on its way.
+      const clientId = randomUUID();
+      vSocket.send({ type: "send", teamId, clientId, text: "after removal (socket)" });
+      await vSocket.waitFor(isMessage(teamId, 2));
+      await post(t, v, teamId, "after removal (http)");
+      await vSocket.waitFor(isMessage(teamId, 3));
+      await uSocket.roundTrip();
+      expect(uSocket.messageFrames(teamId).map((m) => m.text)).toEqual(["before removal"]);
+      expect(uSocket.frames.some((f) => f.type === "removed")).toBe(false);
+
+      // The removal arrives late: U is told, and still gets nothing of the team.
+      bus?.release();
+      expect(await uSocket.waitFor((f) => f.type === "removed")).toEqual({ type: "removed", teamId });
+      await post(t, v, teamId, "later");
+      await vSocket.waitFor(isMessage(teamId, 4));
+      await uSocket.roundTrip();
+      expect(uSocket.messageFrames(teamId).map((m) => m.text)).toEqual(["before removal"]);
     });
 
     it("C15: a password change on browser B closes browser A's socket with 4001 and keeps B's", async () => {

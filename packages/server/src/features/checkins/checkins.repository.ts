@@ -1,7 +1,15 @@
-import type { Insertable, Selectable } from "kysely";
+import {
+  addDayToRuns,
+  type DayRun,
+  fromDayNumber,
+  type RunChange,
+  removeDayFromRuns,
+  toDayNumber,
+} from "@cairn/core";
+import type { Insertable, Selectable, Transaction } from "kysely";
 import { type Arg, compileOnce } from "../../db/compiled-query.ts";
 import type { Db, Writes } from "../../db/database.ts";
-import type { CheckinsTable, CheckinUsesTable } from "../../db/schema.ts";
+import type { CheckinRunsTable, CheckinsTable, CheckinUsesTable, Database } from "../../db/schema.ts";
 
 export type CheckinRow = Selectable<CheckinsTable>;
 
@@ -46,6 +54,10 @@ export class CheckinsRepository {
   readonly #replace;
   readonly #deleteUses;
   readonly #insertUse;
+  readonly #lockMember;
+  readonly #runsUpTo;
+  readonly #deleteRun;
+  readonly #insertRun;
 
   constructor(
     private readonly db: Db,
@@ -101,20 +113,51 @@ export class CheckinsRepository {
         used: arg("used"),
       }),
     );
+    // PostgreSQL only (see `serialized` in db/write-batcher.ts): a member's check-in writes take turns, so two
+    // saves of neighbouring days cannot both miss each other's run. NO KEY UPDATE leaves rows that merely
+    // reference the member (sessions, messages) free to be written meanwhile.
+    this.#lockMember = compileOnce((arg: Arg<{ memberId: string }>) =>
+      db.selectFrom("members").select("id").where("id", "=", arg("memberId")).forNoKeyUpdate(),
+    );
+    // The stored runs that can touch a day: the two with the latest first day on or before the day after it.
+    this.#runsUpTo = compileOnce((arg: Arg<{ memberId: string; date: string }>) =>
+      db
+        .selectFrom("checkin_runs")
+        .select(["first_date", "last_date"])
+        .where("member_id", "=", arg("memberId"))
+        .where("first_date", "<=", arg("date"))
+        .orderBy("first_date", "desc")
+        .limit(2),
+    );
+    this.#deleteRun = compileOnce((arg: Arg<{ memberId: string; firstDate: string }>) =>
+      db
+        .deleteFrom("checkin_runs")
+        .where("member_id", "=", arg("memberId"))
+        .where("first_date", "=", arg("firstDate")),
+    );
+    this.#insertRun = compileOnce((arg: Arg<CheckinRunsTable>) =>
+      db.insertInto("checkin_runs").values({
+        member_id: arg("member_id"),
+        first_date: arg("first_date"),
+        last_date: arg("last_date"),
+      }),
+    );
   }
 
   /**
    * Creates or replaces the member's check-in for that date, with its uses, in one transaction (shared with
    * other writes of the same moment by group commit, db/write-batcher.ts; it resolves once committed). The
-   * primary key (member, date) makes a replayed or concurrent save (case C07) land on the same row: the insert
-   * that comes second does nothing and the update replaces the answers. `check` runs inside the transaction with
+   * primary key (member, date) makes a replayed or concurrent save (case C07) land on the same row: a save
+   * that finds the day taken replaces the answers. `check` runs inside the transaction with
    * the member's recoveries among the uses, so a recovery deleted meanwhile cannot slip in; it throws to refuse,
-   * and then nothing of this save is written.
+   * and then nothing of this save is written. A day that gets its first check-in is added to the member's runs
+   * of check-in days (`checkin_runs`, read by progress) in the same transaction; deleting a check-in removes it.
    */
   save(write: CheckinWrite, now: string, check: (owned: OwnedRecovery[]) => void): Promise<SavedCheckin> {
     const { uses, ...columns } = write;
     const values: CheckinColumns = { ...columns, now };
     return this.writes.run(async (trx) => {
+      if (!this.writes.serialized) await this.#lockMember.execute(trx, { memberId: write.member_id });
       const ids = new Set(uses.map((u) => u.recovery_id));
       const owned =
         ids.size === 0
@@ -122,11 +165,22 @@ export class CheckinsRepository {
           : (await this.#recoveriesOf.rows(trx, { memberId: write.member_id })).filter((r) => ids.has(r.id));
       check(owned);
 
-      const inserted = await this.#insertIfNew.first(trx, values);
-      let row = inserted;
+      // Replace first (one statement when the day already has a check-in); insert when it has none. On
+      // PostgreSQL a save racing to insert the same day finds it taken (`do nothing`) and replaces it instead.
+      let row = await this.#replace.first(trx, values);
+      let created = false;
       if (!row) {
-        row = await this.#replace.first(trx, values);
+        row = await this.#insertIfNew.first(trx, values);
+        created = row !== undefined;
+        row ??= await this.#replace.first(trx, values);
         if (!row) throw new Error("check-in vanished between insert and update");
+      }
+      if (created) {
+        // A new day with a check-in: it joins (or links) the runs the streak is read from.
+        const day = toDayNumber(write.date);
+        const stored = await this.#storedRuns(trx, write.member_id, day + 1);
+        await this.#changeRuns(trx, write.member_id, addDayToRuns(day, stored));
+      } else {
         await this.#deleteUses.execute(trx, { memberId: write.member_id, date: write.date });
       }
       const usesRows = uses.map((u) => ({
@@ -137,7 +191,7 @@ export class CheckinsRepository {
       }));
       for (const use of usesRows) await this.#insertUse.execute(trx, use);
       return {
-        created: inserted !== undefined,
+        created,
         row,
         uses: usesRows.map(({ date, recovery_id, used }) => ({ date, recovery_id, used })),
       };
@@ -174,6 +228,7 @@ export class CheckinsRepository {
   /** False when the member has no check-in on that date. */
   deleteFor(memberId: string, date: string): Promise<boolean> {
     return this.writes.run(async (trx) => {
+      if (!this.writes.serialized) await this.#lockMember.execute(trx, { memberId });
       await trx
         .deleteFrom("checkin_uses")
         .where("member_id", "=", memberId)
@@ -184,7 +239,32 @@ export class CheckinsRepository {
         .where("member_id", "=", memberId)
         .where("date", "=", date)
         .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      const deleted = Number(result.numDeletedRows) > 0;
+      if (deleted) {
+        const day = toDayNumber(date);
+        const stored = await this.#storedRuns(trx, memberId, day);
+        await this.#changeRuns(trx, memberId, removeDayFromRuns(day, stored));
+      }
+      return deleted;
     });
+  }
+
+  /** The (at most two) stored runs with the latest first day on or before `day`. */
+  async #storedRuns(trx: Transaction<Database>, memberId: string, day: number): Promise<DayRun[]> {
+    const rows = await this.#runsUpTo.rows(trx, { memberId, date: fromDayNumber(day) });
+    return rows.map((r) => ({ first: toDayNumber(r.first_date), last: toDayNumber(r.last_date) }));
+  }
+
+  async #changeRuns(trx: Transaction<Database>, memberId: string, change: RunChange): Promise<void> {
+    for (const run of change.remove) {
+      await this.#deleteRun.execute(trx, { memberId, firstDate: fromDayNumber(run.first) });
+    }
+    for (const run of change.add) {
+      await this.#insertRun.execute(trx, {
+        member_id: memberId,
+        first_date: fromDayNumber(run.first),
+        last_date: fromDayNumber(run.last),
+      });
+    }
   }
 }

@@ -14,20 +14,22 @@ export interface ProgressRecoveryRow {
 
 export interface ProgressFacts {
   recoveries: ProgressRecoveryRow[];
-  /** Every date with a check-in, comma-separated, or null when none. */
-  checkinDates: string | null;
+  /** The run of consecutive check-in days with the latest first day on or before today, if any. */
+  checkinRun: { first_date: string; last_date: string } | undefined;
 }
 
 /**
  * What progress is computed from, in two indexed queries keyed on the member (the progress read is benchmarked;
- * see bench/). Dates come back joined into one string per list with `string_agg` (PostgreSQL, and SQLite since
- * 3.44): a year of check-ins is then one short string instead of 365 row objects, which was most of the cost.
- * Use dates come from the partial index `checkin_uses_use_dates` (only rows with `used = 1`, written literally so
- * the planner can pick it). Both queries are compiled once (db/compiled-query.ts).
+ * see bench/), both compiled once (db/compiled-query.ts):
+ * - each recovery with its days of recorded use joined into one string with `string_agg` (PostgreSQL, and
+ *   SQLite since 3.44), read from the partial index `checkin_uses_use_dates` (only rows with `used = 1`, written
+ *   literally so that either planner picks it);
+ * - the one stored run of check-in days the streak is read from (`checkin_runs`, kept by the check-ins
+ *   repository), instead of every check-in date: a read costs the same after a year of check-ins as after a day.
  */
 export class ProgressRepository {
   readonly #recoveries;
-  readonly #checkinDates;
+  readonly #checkinRun;
 
   constructor(private readonly db: Db) {
     this.#recoveries = compileOnce((arg: Arg<{ memberId: string }>) =>
@@ -47,19 +49,22 @@ export class ProgressRepository {
         .orderBy("created_at")
         .orderBy("id"),
     );
-    this.#checkinDates = compileOnce((arg: Arg<{ memberId: string }>) =>
+    this.#checkinRun = compileOnce((arg: Arg<{ memberId: string; today: string }>) =>
       db
-        .selectFrom("checkins")
-        .select(sql<string | null>`string_agg(date, ',')`.as("dates"))
-        .where("member_id", "=", arg("memberId")),
+        .selectFrom("checkin_runs")
+        .select(["first_date", "last_date"])
+        .where("member_id", "=", arg("memberId"))
+        .where("first_date", "<=", arg("today"))
+        .orderBy("first_date", "desc")
+        .limit(1),
     );
   }
 
-  async factsFor(memberId: string): Promise<ProgressFacts> {
-    const [recoveries, checkins] = await Promise.all([
+  async factsFor(memberId: string, today: string): Promise<ProgressFacts> {
+    const [recoveries, checkinRun] = await Promise.all([
       this.#recoveries.rows(this.db, { memberId }),
-      this.#checkinDates.first(this.db, { memberId }),
+      this.#checkinRun.first(this.db, { memberId, today }),
     ]);
-    return { recoveries, checkinDates: checkins?.dates ?? null };
+    return { recoveries, checkinRun };
   }
 }

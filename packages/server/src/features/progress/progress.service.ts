@@ -1,7 +1,8 @@
 /**
  * Progress is computed in core from calendar dates in the member's zone; this service only gathers the member's
- * facts and fixes "today" from the injected clock. The date lists come from the database as joined strings and
- * are read straight into day numbers (`dayNumbersOfList`): a year of check-ins never becomes 365 strings.
+ * facts and fixes "today" from the injected clock. Use dates come from the database as one joined string per
+ * recovery, read straight into day numbers (`dayNumbersOfList`); the check-in streak comes from the one stored
+ * run of check-in days that holds today or yesterday (core progress/runs.ts).
  */
 import {
   type Clock,
@@ -10,6 +11,7 @@ import {
   localDateAt,
   type Progress,
   type RecoveryDayNumbers,
+  toDayNumber,
 } from "@cairn/core";
 import type { ActiveSession } from "../sessions/sessions.service.ts";
 import type { ProgressRepository } from "./progress.repository.ts";
@@ -24,7 +26,7 @@ export class ProgressService {
 
   async forMember(member: Member): Promise<Progress> {
     const today = localDateAt(this.clock(), member.timezone);
-    const facts = await this.progress.factsFor(member.memberId);
+    const facts = await this.progress.factsFor(member.memberId, today);
     const recoveries: RecoveryDayNumbers[] = facts.recoveries.map((r) => ({
       id: r.id,
       substance: r.substance as RecoveryDayNumbers["substance"],
@@ -37,7 +39,9 @@ export class ProgressService {
       today,
       timezone: member.timezone,
       recoveries,
-      checkinDays: dayNumbersOfList(facts.checkinDates ?? ""),
+      checkinRun: facts.checkinRun
+        ? { first: toDayNumber(facts.checkinRun.first_date), last: toDayNumber(facts.checkinRun.last_date) }
+        : null,
     });
   }
 }

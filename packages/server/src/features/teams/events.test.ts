@@ -73,7 +73,9 @@ describeEachDatabase("team live events", (kind) => {
     const clientId = randomUUID();
     const sent = await messages.send(a.member.id, team.id, { clientId, text: "hello" });
     expect(sent.created).toBe(true);
-    expect(events).toEqual([{ kind: "message", teamId: team.id, message: sent.message }]);
+    expect(events).toEqual([
+      { kind: "message", teamId: team.id, message: sent.message, recipients: expect.any(Array) },
+    ]);
     const retry = await messages.send(a.member.id, team.id, { clientId, text: "hello" });
     expect(retry).toEqual({ ...sent, created: false });
     const stranger = await buildMember(t);
@@ -86,6 +88,25 @@ describeEachDatabase("team live events", (kind) => {
     expect(await teams.isMember(a.member.id, team.id)).toBe(true);
     expect(await teams.isMember(stranger.member.id, team.id)).toBe(false);
     expect(await teams.teamIdsOf(a.member.id)).toEqual([team.id]);
+  });
+
+  it("C13: every message event carries the team's members as it was stored, and none removed before", async () => {
+    const { team, a, b, c } = await team3();
+    const ids = (event: LiveEvent | undefined) =>
+      event?.kind === "message" ? [...event.recipients].sort() : undefined;
+    const everyone = [a, b, c].map((m) => m.member.id).sort();
+    const { message } = await messages.send(a.member.id, team.id, { clientId: randomUUID(), text: "x" });
+    expect(ids(events.at(-1))).toEqual(everyone);
+    await teams.remove(a.member.id, team.id, b.member.id);
+    const remaining = [a, c].map((m) => m.member.id).sort();
+    // Text, reply, reaction, reach-out and a feed event (the member's own check-in) all go the same way.
+    await messages.send(c.member.id, team.id, { clientId: randomUUID(), text: "y", replyTo: message.seq });
+    await messages.react(c.member.id, team.id, message.seq, "💪");
+    await messages.reachOut(a.member.id, team.id, undefined);
+    await messages.post(c.member.id, team.id, { kind: "checkin", clientId: randomUUID(), automatic: true });
+    const published = events.filter((e) => e.kind === "message");
+    expect(published).toHaveLength(5);
+    expect(published.slice(1).map(ids)).toEqual([remaining, remaining, remaining, remaining]);
   });
 
   it("publishes read markers (never backwards) and deletions", async () => {

@@ -35,6 +35,16 @@ export interface AppendFacts {
   target: { kind: string; deleted: boolean } | undefined;
 }
 
+export interface AppendResult {
+  row: MessageRow;
+  created: boolean;
+  /**
+   * The team's member ids when the message was stored, read under the team lock: who may receive it live.
+   * Empty when `created` is false (a retry: nothing is published again).
+   */
+  recipients: string[];
+}
+
 export interface ListWindow {
   after?: number | undefined;
   before?: number | undefined;
@@ -80,13 +90,14 @@ export class MessagesRepository {
    * Stores a message under the next seq of its team, or returns the one already stored under the same
    * (team, author, client id) with `created: false` (case C12). `check` runs under the team lock with the
    * author's current membership and throws to refuse; `seal` encrypts the content for the seq it will have.
+   * A stored message comes back with the team's members at that moment (its live `recipients`).
    */
   async append(
     teamId: string,
     draft: MessageDraft,
     check: (facts: AppendFacts) => void,
     seal: (seq: number) => { text_enc: string | null; data_enc: string | null },
-  ): Promise<{ row: MessageRow; created: boolean }> {
+  ): Promise<AppendResult> {
     try {
       return await this.writes.run(async (trx) => {
         const bumped = await trx
@@ -95,12 +106,14 @@ export class MessagesRepository {
           .where("id", "=", teamId)
           .returning("last_seq")
           .executeTakeFirst();
-        const membership = await trx
+        // Every member as the seq is taken (the lock is held): the author's membership for the checks, and the
+        // ids the message may be delivered to live (case C13: a removal commits before or after, never across).
+        const members = await trx
           .selectFrom("team_members")
-          .select(["role", "joined_at", "joined_seq", "read_seq", "muted_until"])
+          .select(["member_id", "role", "joined_at", "joined_seq", "read_seq", "muted_until"])
           .where("team_id", "=", teamId)
-          .where("member_id", "=", draft.author_id)
-          .executeTakeFirst();
+          .execute();
+        const membership = members.find((m) => m.member_id === draft.author_id);
         // Under the lock, a concurrent send with the same client id has either committed (we see it) or not begun.
         const stored = await trx
           .selectFrom("team_messages as m")
@@ -145,10 +158,10 @@ export class MessagesRepository {
           author_username: author?.username ?? null,
           author_display_name: author?.display_name ?? null,
         };
-        return { row, created: true };
+        return { row, created: true, recipients: members.map((m) => m.member_id) };
       });
     } catch (error) {
-      if (error instanceof AlreadyStored) return { row: error.row, created: false };
+      if (error instanceof AlreadyStored) return { row: error.row, created: false, recipients: [] };
       throw error;
     }
   }

@@ -131,9 +131,10 @@ export class MessagesService {
       if (!policies.canPost(actor, nowIso)) throw muted();
       if (!this.limiter.take(memberId)) throw sendingTooFast();
     }
-    const { row, created } = await this.append(memberId, teamId, post, nowIso);
+    const { row, created, recipients } = await this.append(memberId, teamId, post, nowIso);
     const message = presentMessage({ row, text: post.text ?? null, data: post.data ?? null });
-    if (created) await this.bus.publish({ kind: "message", teamId, message });
+    // Delivered live only to the members of the team as it was stored (case C13 across instances).
+    if (created) await this.bus.publish({ kind: "message", teamId, message, recipients });
     return { message, created };
   }
 

@@ -1,7 +1,8 @@
 /**
- * About a team: its members (by alias), and leaving it. Leaders also mute and remove members, make, share and
- * withdraw invites, and read the team's reports. Every removal is asked in place first, with the safe answer
- * focused; after one, focus goes to the sentence that says what happened.
+ * About a team: its members (by alias), and leaving it. Leaders also mute and remove members, hand the lead to
+ * another member, make, share and withdraw invites, and read the team's reports. Every removal and handover is
+ * asked in place first, with the safe answer focused; after one, focus goes to the sentence that says what
+ * happened.
  */
 import type { InviteCreated, Report, TeamMember } from "@cairn/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -53,11 +54,12 @@ function MemberItem({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [open, setOpen] = useState<"mute" | "remove">();
+  const [open, setOpen] = useState<"mute" | "remove" | "lead">();
   const [busy, setBusy] = useState(false);
   const [duration, setDuration] = useState<MuteChoice>("day");
   const muteButton = useReturnFocus<HTMLButtonElement>(open === "mute");
   const removeButton = useReturnFocus<HTMLButtonElement>(open === "remove");
+  const leadButton = useReturnFocus<HTMLButtonElement>(open === "lead");
   const self = member.id === me;
   const alias = member.alias;
 
@@ -66,6 +68,8 @@ function MemberItem({
     try {
       await run();
       await client.invalidateQueries({ queryKey: keys.team(teamId) });
+      // The list shows the member's role in each team.
+      void client.invalidateQueries({ queryKey: keys.teams });
       setOpen(undefined);
       say.status(done);
     } catch (error) {
@@ -125,6 +129,20 @@ function MemberItem({
             }
             onKeep={() => setOpen(undefined)}
           />
+        ) : open === "lead" ? (
+          <ConfirmRemoval
+            question={t("teamDetails.handOverQuestion", { alias, team: teamName })}
+            confirm={t("teamDetails.handOverConfirm")}
+            keep={t("teamDetails.handOverKeep")}
+            busy={busy}
+            onConfirm={() =>
+              void act(
+                () => api.handOverLead(teamId, member.id),
+                t("teamDetails.handedOver", { alias, team: teamName }),
+              )
+            }
+            onKeep={() => setOpen(undefined)}
+          />
         ) : (
           <div className="button-row">
             {member.muted ? (
@@ -159,6 +177,11 @@ function MemberItem({
             >
               {t("teamDetails.remove")}
             </button>
+            {member.role === "leader" ? null : (
+              <button ref={leadButton} type="button" className="button" onClick={() => setOpen("lead")}>
+                {t("teamDetails.handOver", { alias })}
+              </button>
+            )}
           </div>
         )
       ) : null}
