@@ -137,7 +137,7 @@ describeEachDatabase("recoveries", (kind) => {
       expect(Object.keys(again.json().error.fields)).toEqual(["substance"]);
       await buildRecovery(t, member, { substance: "other", label: "Kratom" });
       await buildRecovery(t, member, { substance: "other", label: "Gaming" });
-      expect((await listOf(member)).map((r: { substance: string }) => r.substance)).toEqual([
+      expect((await listOf(member)).map((r: { substance: string }) => r.substance).sort()).toEqual([
         "alcohol",
         "other",
         "other",
