@@ -5,7 +5,7 @@
  * p99 < 50 ms.
  *
  * Run: npm run bench   (see bench/README.md)
- *   BENCH_SECONDS=10        seconds per run
+ *   BENCH_SECONDS=10        seconds per scenario, split into BENCH_ROUNDS=5 interleaved rounds
  *   BENCH_LOG_LEVEL=info    Cairn's LOG_LEVEL (production default; its log goes to /dev/null)
  *   BENCH_ONLY=progress     run only some of bare,progress,checkin (ratios need bare; handy when profiling)
  *   BENCH_PROFILE=dir       run the server process under `node --cpu-prof` and write its profile into dir
@@ -18,6 +18,7 @@ import { addDays } from "@cairn/core";
 import autocannon from "autocannon";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const CONNECTIONS = 32;
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? "info";
 const ONLY = new Set((process.env.BENCH_ONLY ?? "bare,progress,checkin").split(","));
@@ -121,27 +122,54 @@ function checkinBody(recoveryId: string, i: number) {
 interface Figures {
   name: string;
   requestsPerSecond: number;
+  /** The median of the rounds' p50. */
+  p50: number;
+  /** The worst of the rounds' p99 (a conservative figure: p99s of separate rounds cannot be merged exactly). */
+  p99: number;
+  errors: number;
+  /** Server CPU time (user + system) per request, all threads. */
+  cpuMicrosPerRequest: number;
+}
+
+interface Round {
+  requests: number;
+  seconds: number;
   p50: number;
   p99: number;
   errors: number;
-  /** Server CPU time (user + system) per request: independent of how busy the rest of the machine is. */
-  cpuMicrosPerRequest: number;
+  cpuMicros: number;
 }
 
 const { ports, cpuMicros, stop } = await startServers();
 
-async function load(name: string, options: autocannon.Options): Promise<Figures> {
+async function round(options: autocannon.Options): Promise<Round> {
   const cpuBefore = await cpuMicros();
-  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
-  const cpu = (await cpuMicros()) - cpuBefore;
-  const non2xx = result.non2xx + result.errors + result.timeouts;
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS / ROUNDS, ...options });
   return {
-    name,
-    requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
+    seconds: result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: non2xx,
-    cpuMicrosPerRequest: cpu / Math.max(1, result.requests.total),
+    errors: result.non2xx + result.errors + result.timeouts,
+    cpuMicros: (await cpuMicros()) - cpuBefore,
+  };
+}
+
+function figures(name: string, rounds: Round[]): Figures {
+  const sum = (pick: (r: Round) => number) => rounds.reduce((total, r) => total + pick(r), 0);
+  const p50s = rounds.map((r) => r.p50).sort((a, b) => a - b);
+  return {
+    name,
+    requestsPerSecond: sum((r) => r.requests) / sum((r) => r.seconds),
+    p50: p50s[Math.floor(p50s.length / 2)] ?? 0,
+    p99: Math.max(...rounds.map((r) => r.p99)),
+    errors: sum((r) => r.errors),
+    cpuMicrosPerRequest:
+      sum((r) => r.cpuMicros) /
+      Math.max(
+        1,
+        sum((r) => r.requests),
+      ),
   };
 }
 
@@ -150,19 +178,22 @@ try {
   const bareBase = `http://127.0.0.1:${ports.bare}`;
   const member = await prepareMember(cairnBase);
   let n = 0;
-  const bareRead = ONLY.has("bare") ? await load("bare GET route", { url: `${bareBase}/bare` }) : undefined;
-  const progressRead = ONLY.has("progress")
-    ? await load("GET /api/v1/progress", {
-        url: `${cairnBase}/api/v1/progress`,
-        headers: { cookie: member.cookie },
-      })
-    : undefined;
-  const checkinWrite = ONLY.has("checkin")
-    ? await load("PUT /api/v1/checkins/:date", {
+  const all: { key: string; name: string; options: autocannon.Options }[] = [
+    { key: "bare", name: "bare GET route", options: { url: `${bareBase}/bare` } },
+    {
+      key: "progress",
+      name: "GET /api/v1/progress",
+      options: { url: `${cairnBase}/api/v1/progress`, headers: { cookie: member.cookie } },
+    },
+    {
+      key: "checkin",
+      name: "PUT /api/v1/checkins/:date",
+      options: {
         url: cairnBase,
         requests: [
           {
             method: "PUT",
+            // Replaces one of the year's check-ins: the same write path as a member correcting a day.
             setupRequest: (request) => {
               n++;
               return {
@@ -174,13 +205,28 @@ try {
             },
           },
         ],
-      })
-    : undefined;
+      },
+    },
+  ];
+  const scenarios = all.filter((s) => ONLY.has(s.key));
+  // Interleaved in short rounds, so that a change in the machine's load during the run (other work shares it)
+  // weighs on the bare route and on Cairn alike.
+  const rounds = new Map(scenarios.map((s) => [s.key, [] as Round[]]));
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const scenario of scenarios) rounds.get(scenario.key)?.push(await round(scenario.options));
+  }
+  const result = (key: string) => {
+    const scenario = scenarios.find((s) => s.key === key);
+    return scenario && figures(scenario.name, rounds.get(key) ?? []);
+  };
+  const bareRead = result("bare");
+  const progressRead = result("progress");
+  const checkinWrite = result("checkin");
   const rows = [bareRead, progressRead, checkinWrite].filter((f) => f !== undefined);
   const ratio = (f: Figures) => (bareRead ? f.requestsPerSecond / bareRead.requestsPerSecond : Number.NaN);
   const percent = (f: Figures) => `${(ratio(f) * 100).toFixed(1)} %`;
   console.log(
-    `\n${CONNECTIONS} connections, ${SECONDS} s each, SQLite with synchronous=FULL, Cairn LOG_LEVEL=${LOG_LEVEL}\n`,
+    `\n${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} interleaved rounds, SQLite with synchronous=FULL, Cairn LOG_LEVEL=${LOG_LEVEL}\n`,
   );
   console.log(
     "| run | requests/s | p50 ms | p99 ms | ratio to bare | non-2xx/errors | server CPU µs/request |",

@@ -9,6 +9,10 @@
  * `arg(name)` may stand only where Kysely binds one value (a comparison, an inserted or updated column): it is a
  * placeholder object, so it cannot stand for a list (`in`), an identifier or a raw SQL fragment, and a null
  * passed for it is compared with `=` (never true), not turned into `is null` as the builder would.
+ *
+ * On SQLite a compiled query runs straight on the prepared statement when the database (or transaction) it is
+ * given has a direct runner (see `runDirectly` below, set up by database.ts and the write batcher); otherwise,
+ * and always on PostgreSQL, it goes through Kysely's executor.
  */
 import type { Compilable, CompiledQuery, QueryResult } from "kysely";
 
@@ -30,6 +34,33 @@ export interface Executor {
   executeQuery<R>(query: CompiledQuery<R>): Promise<QueryResult<R>>;
 }
 
+/**
+ * Runs SQL synchronously on better-sqlite3 and answers as Kysely's SQLite driver would, or answers undefined when
+ * it may not run now (then the query goes through Kysely, which waits for the connection).
+ */
+export type DirectRunner = (sql: string, parameters: readonly unknown[]) => QueryResult<unknown> | undefined;
+
+const directRunners = new WeakMap<object, DirectRunner>();
+const insideTransactionRunners = new WeakMap<object, DirectRunner>();
+
+/**
+ * Lets compiled queries given the database `db` run on the SQLite connection directly: better-sqlite3 is
+ * synchronous, so Kysely's connection lock, executor and their half-dozen promise steps per query add nothing
+ * but cost. `outside` decides when that is safe for the database itself (database.ts: only while no transaction
+ * is open on the one connection, so a read never sees a batch's uncommitted writes); `inside` runs the queries
+ * of a transaction that holds the connection (see `runDirectlyInTransaction`).
+ */
+export function runDirectly(db: object, outside: DirectRunner, inside: DirectRunner): void {
+  directRunners.set(db, outside);
+  insideTransactionRunners.set(db, inside);
+}
+
+/** For the write batcher: compiled queries given `trx`, a transaction of `db` holding its connection, run directly. */
+export function runDirectlyInTransaction(db: object, trx: object): void {
+  const inside = insideTransactionRunners.get(db);
+  if (inside) directRunners.set(trx, inside);
+}
+
 export interface CompiledQueryOf<Values, Row> {
   /** The SQL, for tests and logs. */
   readonly sql: string;
@@ -48,9 +79,18 @@ export function compileOnce<Values, Row>(
   // For each SQL parameter: the name of the value that fills it, or undefined for one fixed at build time.
   const slots = compiled.parameters.map((value) => (isPlaceholder(value) ? value[SLOT] : undefined));
   const fixed = compiled.parameters;
-  const execute = (db: Executor, values: Values) => {
+  const execute = (db: Executor, values: Values): Promise<QueryResult<Row>> => {
     const given = values as Record<string, unknown>;
     const parameters = slots.map((name, i) => (name === undefined ? fixed[i] : given[name]));
+    const direct = directRunners.get(db);
+    if (direct) {
+      try {
+        const result = direct(compiled.sql, parameters);
+        if (result) return Promise.resolve(result as QueryResult<Row>);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     return db.executeQuery<Row>({ ...compiled, parameters });
   };
   return {

@@ -7,9 +7,10 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
+import { runDirectly } from "./compiled-query.ts";
 import { migrations } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
-import { withStatementCache } from "./statement-cache.ts";
+import { runStatement, withStatementCache } from "./statement-cache.ts";
 import type { WriteBatcher } from "./write-batcher.ts";
 
 export type Db = Kysely<Database>;
@@ -39,11 +40,14 @@ export function openDatabase(options: DatabaseOptions): { db: Db; dialect: "sqli
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return {
-    // Kysely prepares each statement on every call; keep them prepared instead (statement-cache.ts).
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
-    dialect: "sqlite",
-  };
+  // Kysely prepares each statement on every call; keep them prepared instead (statement-cache.ts).
+  const database = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  // Compiled queries run on the connection directly while no transaction is open on it; during one (a write
+  // batch), they wait for Kysely's connection lock like any query, so nothing reads uncommitted writes.
+  const run = (sql: string, parameters: readonly unknown[]) => runStatement(database, sql, parameters);
+  runDirectly(db, (sql, parameters) => (sqlite.inTransaction ? undefined : run(sql, parameters)), run);
+  return { db, dialect: "sqlite" };
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -9,7 +9,7 @@
  * handed out twice; a fresh one is prepared instead.
  */
 import type Sqlite from "better-sqlite3";
-import type { SqliteDatabase, SqliteStatement } from "kysely";
+import type { QueryResult, SqliteDatabase, SqliteStatement } from "kysely";
 
 export const STATEMENT_CACHE_SIZE = 500;
 
@@ -47,4 +47,19 @@ export function withStatementCache(database: Sqlite.Database, size = STATEMENT_C
       return statement;
     },
   };
+}
+
+/**
+ * Runs a statement as Kysely's SQLite driver does (`all` for statements that return rows, `run` otherwise) and
+ * answers in its shape.
+ */
+export function runStatement(
+  database: SqliteDatabase,
+  sql: string,
+  parameters: readonly unknown[],
+): QueryResult<unknown> {
+  const statement = database.prepare(sql);
+  if (statement.reader) return { rows: statement.all(parameters) };
+  const { changes, lastInsertRowid } = statement.run(parameters);
+  return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
 }

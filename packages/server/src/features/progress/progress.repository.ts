@@ -56,7 +56,8 @@ export class ProgressRepository {
         .where("member_id", "=", arg("memberId"))
         .where("first_date", "<=", arg("today"))
         .orderBy("first_date", "desc")
-        .limit(1),
+        // A literal LIMIT: with a bound one, SQLite ran this query 3× slower (measured).
+        .limit(sql.lit(1)),
     );
   }
 
