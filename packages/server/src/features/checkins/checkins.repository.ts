@@ -36,6 +36,7 @@ export interface CheckinWrite {
 export interface OwnedRecovery {
   id: string;
   substance: string;
+  start_date: string;
 }
 
 export interface SavedCheckin {
@@ -64,7 +65,10 @@ export class CheckinsRepository {
     private readonly writes: Writes,
   ) {
     this.#recoveriesOf = compileOnce((arg: Arg<{ memberId: string }>) =>
-      db.selectFrom("recoveries").select(["id", "substance"]).where("member_id", "=", arg("memberId")),
+      db
+        .selectFrom("recoveries")
+        .select(["id", "substance", "start_date"])
+        .where("member_id", "=", arg("memberId")),
     );
     this.#insertIfNew = compileOnce((arg: Arg<CheckinColumns>) =>
       db

@@ -87,11 +87,15 @@ export class CheckinsService {
       new Date(this.clock()).toISOString(),
       (found) => {
         // Runs inside the write's transaction: a stranger's (or a deleted) recovery refuses the whole save.
-        const ids = new Set(found.map((r) => r.id));
+        const starts = new Map(found.map((r) => [r.id, r.start_date]));
         input.uses.forEach((use, i) => {
-          if (!ids.has(use.recoveryId)) {
+          const start = starts.get(use.recoveryId);
+          if (start === undefined) {
             throw invalidField(`uses.${i}.recoveryId`, "That isn't one of your recoveries");
           }
+          // A day before a recovery began has nothing to say about it (progress ignores such uses anyway).
+          if (date < start)
+            throw invalidField(`uses.${i}.recoveryId`, "This recovery had not started on that day");
         });
         owned = found;
       },

@@ -233,6 +233,33 @@ describeEachDatabase("check-ins", (kind) => {
     });
   });
 
+  describe("a recovery speaks only for days since it began", () => {
+    it("refuses an answer about a recovery for a day before its start (422 on the use) and writes nothing", async () => {
+      const member = await buildMember(t);
+      const recovery = await buildRecovery(t, member, { substance: "alcohol", startDate: "2026-11-01" });
+      const before = await call(
+        t,
+        member,
+        "PUT",
+        "/api/v1/checkins/2026-10-31",
+        checkinInput({ uses: [{ recoveryId: recovery.id, used: true }] }),
+      );
+      expect(before.statusCode).toBe(422);
+      expect(before.json().error.fields).toEqual({
+        "uses.0.recoveryId": "This recovery had not started on that day",
+      });
+      expect(await rowsOf(member)).toBe(0);
+      const onStart = await call(
+        t,
+        member,
+        "PUT",
+        "/api/v1/checkins/2026-11-01",
+        checkinInput({ uses: [{ recoveryId: recovery.id, used: false }] }),
+      );
+      expect(onStart.statusCode).toBe(201);
+    });
+  });
+
   describe("the member's time zone decides what 'today' is", () => {
     it("a member in Pacific/Kiritimati can check in for a date that is still tomorrow in UTC", async () => {
       const member = await buildMember(t, { timezone: "Pacific/Kiritimati" });

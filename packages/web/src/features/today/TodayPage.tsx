@@ -93,7 +93,8 @@ export function TodayPage() {
               key={date}
               date={date}
               today={today}
-              recoveries={recoveries.data}
+              // Only recoveries that had begun by that day can be asked about (the server refuses the rest).
+              recoveries={recoveries.data.filter((recovery) => recovery.startDate <= date)}
               saved={savedCheckin}
               onSaved={(result) => setSupport({ date, saved: result })}
             />
