@@ -25,3 +25,22 @@ export function shortText(max: number, name = "Text") {
     .min(1, `${name} can't be empty`)
     .max(max, `${name} can be at most ${max} characters`);
 }
+
+/**
+ * A phone number as a person writes it ("+1 (555) 010-2030", "988"): digits with spaces, dots, dashes,
+ * brackets and one leading plus; 3 to 15 digits (E.164's maximum), so short lines like 988 fit.
+ */
+export const phoneSchema = z
+  .string({ error: "Expected a phone number like +1 555 010 2030" })
+  .trim()
+  .max(32, "A phone number can be at most 32 characters")
+  .regex(/^\+?[\d\s().-]+$/, "Use digits, spaces, brackets, dots, dashes and one leading +")
+  .refine((phone) => {
+    const digits = phone.replace(/\D/g, "").length;
+    return digits >= 3 && digits <= 15;
+  }, "A phone number has 3 to 15 digits");
+
+/** The `tel:`/`sms:` form of a validated phone number: the leading plus and the digits only. */
+export function dialablePhone(phone: string): string {
+  return (phone.trim().startsWith("+") ? "+" : "") + phone.replace(/\D/g, "");
+}
