@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMember, call, type TestMember } from "../../../test/factories.ts";
 import { describeEachDatabase, sessionCookie, startTestApp, type TestApp } from "../../../test/harness.ts";
+import { ACCOUNT_WIDE_FACTOR } from "./failed-attempts.ts";
 
 const GENERIC_401 = "That username and password don't match";
 const WINDOW_MS = 15 * 60_000;
@@ -230,30 +231,43 @@ describeEachDatabase("auth", (kind) => {
       expect(extra.json().error.fields).toHaveProperty("remember");
     });
 
-    it("limits failures per account: after 5 the right password gets 429 until the window passes", async () => {
+    it("limits failures per account and address: after 5 the right password from there gets 429 until the window passes", async () => {
       const member = await buildMember(t);
-      // Each guess from a different address, so only the per-account limit can be what stops them.
+      const stranger = freshAddress();
       for (let i = 0; i < 5; i++) {
-        expect((await login(t, member.username, `wrong guess ${i}`)).statusCode).toBe(401);
+        expect((await login(t, member.username, `wrong guess ${i}`, stranger)).statusCode).toBe(401);
       }
-      const blocked = await login(t, member.username, member.password);
+      const blocked = await login(t, member.username, member.password, stranger);
       expect(blocked.statusCode).toBe(429);
       expect(blocked.json().error.message).toContain(GENERIC_401);
       expect(blocked.json().error.message).toContain("try again in a few minutes");
       expect(blocked.cookies).toHaveLength(0);
+      // A stranger's guesses never lock the owner out: from the owner's own address the password works.
+      expect((await login(t, member.username, member.password)).statusCode).toBe(200);
 
+      t.clock.advance(WINDOW_MS + 1000);
+      expect((await login(t, member.username, member.password, stranger)).statusCode).toBe(200);
+    });
+
+    it(`limits failures per account across addresses: after 5 × ${ACCOUNT_WIDE_FACTOR} even the owner gets 429`, async () => {
+      const member = await buildMember(t);
+      for (let i = 0; i < 5 * ACCOUNT_WIDE_FACTOR; i++) {
+        expect((await login(t, member.username, `wrong guess ${i}`)).statusCode).toBe(401);
+      }
+      expect((await login(t, member.username, member.password)).statusCode).toBe(429);
       t.clock.advance(WINDOW_MS + 1000);
       expect((await login(t, member.username, member.password)).statusCode).toBe(200);
     });
 
     it("limits an unknown username exactly like a known one, so the 429 reveals nothing", async () => {
       const member = await buildMember(t);
+      const address = freshAddress();
       for (let i = 0; i < 5; i++) {
-        await login(t, member.username, `wrong guess ${i}`);
-        await login(t, "ghost_of_nobody", `wrong guess ${i}`);
+        await login(t, member.username, `wrong guess ${i}`, address);
+        await login(t, "ghost_of_nobody", `wrong guess ${i}`, address);
       }
-      const known = await login(t, member.username, "one more guess");
-      const unknown = await login(t, "ghost_of_nobody", "one more guess");
+      const known = await login(t, member.username, "one more guess", address);
+      const unknown = await login(t, "ghost_of_nobody", "one more guess", address);
       expect(known.statusCode).toBe(429);
       expect(known.body).toBe(unknown.body);
       t.clock.advance(WINDOW_MS + 1000);
@@ -261,10 +275,11 @@ describeEachDatabase("auth", (kind) => {
 
     it("clears the account's failures after a successful sign-in", async () => {
       const member = await buildMember(t);
-      for (let i = 0; i < 4; i++) await login(t, member.username, `wrong guess ${i}`);
-      expect((await login(t, member.username, member.password)).statusCode).toBe(200);
-      for (let i = 0; i < 4; i++) await login(t, member.username, `wrong again ${i}`);
-      expect((await login(t, member.username, member.password)).statusCode).toBe(200);
+      const address = freshAddress();
+      for (let i = 0; i < 4; i++) await login(t, member.username, `wrong guess ${i}`, address);
+      expect((await login(t, member.username, member.password, address)).statusCode).toBe(200);
+      for (let i = 0; i < 4; i++) await login(t, member.username, `wrong again ${i}`, address);
+      expect((await login(t, member.username, member.password, address)).statusCode).toBe(200);
     });
 
     it("limits failures per address: after 20 from one address even a right password from it gets 429", async () => {
@@ -379,10 +394,11 @@ describeEachDatabase("auth", (kind) => {
       expect((await from(member.recoveryCodes[0] as string)).statusCode).toBe(200);
     });
 
-    it("lets the owner recover an account that a stranger's wrong passwords locked, and unlocks sign-in", async () => {
+    it("lets the owner recover an account that guesses from many addresses locked, and unlocks sign-in", async () => {
       const member = await buildMember(t);
-      for (let i = 0; i < 5; i++)
+      for (let i = 0; i < 5 * ACCOUNT_WIDE_FACTOR; i++) {
         expect((await login(t, member.username, `wrong guess ${i}`)).statusCode).toBe(401);
+      }
       expect((await login(t, member.username, member.password)).statusCode).toBe(429);
       expect(
         (await recover(member, member.recoveryCodes[0] as string, "a brand new start 9")).statusCode,
@@ -486,7 +502,8 @@ describeEachDatabase("auth", (kind) => {
   });
 
   describe("/api/v1/auth/recovery-codes", () => {
-    const renew = (cookie: string, body: unknown) => post(t, "/api/v1/auth/recovery-codes", body, { cookie });
+    const renew = (cookie: string, body: unknown, address?: string) =>
+      post(t, "/api/v1/auth/recovery-codes", body, address ? { cookie, address } : { cookie });
     const left = async (cookie: string) => {
       const response = await t.app.inject({
         method: "GET",
@@ -558,24 +575,28 @@ describeEachDatabase("auth", (kind) => {
 
     it("counts wrong current passwords like a password change: after 5, even the right one gets 429", async () => {
       const member = await buildMember(t);
+      const address = freshAddress();
       for (let i = 0; i < 3; i++) {
-        expect((await renew(member.cookie, { currentPassword: `wrong guess ${i}` })).statusCode).toBe(422);
+        const wrong = await renew(member.cookie, { currentPassword: `wrong guess ${i}` }, address);
+        expect(wrong.statusCode).toBe(422);
       }
       for (let i = 0; i < 2; i++) {
         const changed = await post(
           t,
           "/api/v1/auth/password",
           { currentPassword: `wrong again ${i}`, newPassword: "a different path 77" },
-          { cookie: member.cookie },
+          { cookie: member.cookie, address },
         );
         expect(changed.statusCode).toBe(422);
       }
       const before = await storedCodes(member);
-      const blocked = await renew(member.cookie, { currentPassword: member.password });
+      const blocked = await renew(member.cookie, { currentPassword: member.password }, address);
       expect(blocked.statusCode).toBe(429);
       expect(await storedCodes(member)).toEqual(before);
       t.clock.advance(WINDOW_MS + 1000);
-      expect((await renew(member.cookie, { currentPassword: member.password })).statusCode).toBe(200);
+      expect((await renew(member.cookie, { currentPassword: member.password }, address)).statusCode).toBe(
+        200,
+      );
     });
 
     it("leaves exactly one new set when two renewals race", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FailedAttempts, LoginLimiter } from "./failed-attempts.ts";
+import { ACCOUNT_WIDE_FACTOR, FailedAttempts, LoginLimiter } from "./failed-attempts.ts";
 
 const MINUTE = 60_000;
 
@@ -69,11 +69,22 @@ describe("FailedAttempts", () => {
 describe("LoginLimiter", () => {
   const limits = { perAccount: 5, perAddress: 20, windowMs: 15 * MINUTE };
 
-  it("refuses an attempt once the account has 5 failures, from any address", () => {
+  it("refuses an account's sixth attempt from the same address, while its owner elsewhere still gets in", () => {
     const limiter = new LoginLimiter(limits, clock().read);
-    for (let i = 0; i < 5; i++) expect(limiter.attempt("sam", `10.0.0.${i}`)).toBeDefined();
-    expect(limiter.attempt("sam", "10.0.0.99")).toBeUndefined();
-    expect(limiter.attempt("ana", "10.0.0.99")).toBeDefined();
+    for (let i = 0; i < 5; i++) expect(limiter.attempt("sam", "10.0.0.66")).toBeDefined();
+    expect(limiter.attempt("sam", "10.0.0.66")).toBeUndefined();
+    expect(limiter.attempt("sam", "10.0.0.1")).toBeDefined();
+    expect(limiter.attempt("ana", "10.0.0.66")).toBeDefined();
+  });
+
+  it(`refuses an account once it has 5 × ${ACCOUNT_WIDE_FACTOR} failures spread over many addresses`, () => {
+    const limiter = new LoginLimiter(limits, clock().read);
+    for (let i = 0; i < 5 * ACCOUNT_WIDE_FACTOR; i++) {
+      expect(limiter.attempt("sam", `10.1.${Math.floor(i / 4)}.${i % 4}`)).toBeDefined();
+    }
+    expect(limiter.attempt("sam", "10.0.0.1")).toBeUndefined();
+    limiter.clearAccount("sam");
+    expect(limiter.attempt("sam", "10.0.0.1")).toBeDefined();
   });
 
   it("refuses an attempt once the address has 20 failures, for any account", () => {
@@ -95,8 +106,10 @@ describe("LoginLimiter", () => {
 
   it("counts attempts before they are checked, so a burst of parallel guesses cannot pass the limit", () => {
     const limiter = new LoginLimiter(limits, clock().read);
-    // 50 requests arrive before any password check has finished.
-    const started = Array.from({ length: 50 }, (_, i) => limiter.attempt("sam", `10.0.1.${i}`));
-    expect(started.filter(Boolean)).toHaveLength(5);
+    // 50 requests arrive before any password check has finished: from one address, and from 200 addresses.
+    const fromOne = Array.from({ length: 50 }, () => limiter.attempt("sam", "10.0.1.1"));
+    expect(fromOne.filter(Boolean)).toHaveLength(5);
+    const fromMany = Array.from({ length: 200 }, (_, i) => limiter.attempt("ana", `10.2.${i}.1`));
+    expect(fromMany.filter(Boolean)).toHaveLength(5 * ACCOUNT_WIDE_FACTOR);
   });
 });

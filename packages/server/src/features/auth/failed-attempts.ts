@@ -98,39 +98,58 @@ export interface Attempt {
   succeeded(): void;
 }
 
+/** How many times the per-account-and-address limit an account may fail across all addresses in a window. */
+export const ACCOUNT_WIDE_FACTOR = 20;
+
 /**
- * The two counters sign-in consults: one per account, one per client address.
+ * The counters sign-in consults: failures per account from one address (`perAccount`), per account across
+ * every address (`perAccount × ACCOUNT_WIDE_FACTOR`, which slows guessing spread over many addresses), and per
+ * address across every account.
+ *
+ * Per account *and* address, so that a stranger who knows a username cannot lock its owner out: their guesses
+ * block only their own address, which the per-address limit caps well below the account-wide limit.
  *
  * An attempt is counted as a failure *before* the password is checked and taken back if it matches. Counting
  * after the check would let a burst of parallel guesses all pass the "blocked?" test while the slow hashes run.
  */
 export class LoginLimiter {
+  private readonly byAccountAndAddress: FailedAttempts;
   private readonly byAccount: FailedAttempts;
   private readonly byAddress: FailedAttempts;
 
   constructor(limits: LoginLimits, clock: Clock, maxKeys?: number) {
     const common = { windowMs: limits.windowMs, clock, ...(maxKeys ? { maxKeys } : {}) };
-    this.byAccount = new FailedAttempts({ limit: limits.perAccount, ...common });
+    this.byAccountAndAddress = new FailedAttempts({ limit: limits.perAccount, ...common });
+    this.byAccount = new FailedAttempts({ limit: limits.perAccount * ACCOUNT_WIDE_FACTOR, ...common });
     this.byAddress = new FailedAttempts({ limit: limits.perAddress, ...common });
   }
 
-  /** Starts an attempt, or returns undefined when the account or the address is over its limit. */
+  /** Starts an attempt, or returns undefined when any of its three counters is over its limit. */
   attempt(usernameKey: string, address: string): Attempt | undefined {
+    const pair = `pair:${usernameKey}@${address}`;
     const account = `account:${usernameKey}`;
     const from = `address:${address}`;
-    if (this.byAccount.isBlocked(account) || this.byAddress.isBlocked(from)) return undefined;
+    if (
+      this.byAccountAndAddress.isBlocked(pair) ||
+      this.byAccount.isBlocked(account) ||
+      this.byAddress.isBlocked(from)
+    ) {
+      return undefined;
+    }
+    this.byAccountAndAddress.record(pair);
     this.byAccount.record(account);
     this.byAddress.record(from);
     return {
       // The account's failures are cleared; the address keeps earlier ones (it may be guessing at others).
       succeeded: () => {
+        this.byAccountAndAddress.clear(pair);
         this.byAccount.clear(account);
         this.byAddress.unrecord(from);
       },
     };
   }
 
-  /** Proof of ownership (a recovery code) unlocks an account that strangers' guesses had locked. */
+  /** Proof of ownership (a recovery code) unlocks an account that guesses spread over many addresses locked. */
   clearAccount(usernameKey: string): void {
     this.byAccount.clear(`account:${usernameKey}`);
   }
