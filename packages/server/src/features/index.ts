@@ -13,7 +13,9 @@ import { createLiveEventBus, registerRealtime } from "../realtime/index.ts";
 import { AuthRepository } from "./auth/auth.repository.ts";
 import authRoutes from "./auth/auth.routes.ts";
 import { AuthService } from "./auth/auth.service.ts";
-import { LoginLimiter } from "./auth/failed-attempts.ts";
+import { MemoryFailureLog } from "./auth/failure-log.ts";
+import { LoginLimiter } from "./auth/login-limiter.ts";
+import { RedisFailureLog } from "./auth/redis-failure-log.ts";
 import { CheckinsRepository } from "./checkins/checkins.repository.ts";
 import checkinsRoutes from "./checkins/checkins.routes.ts";
 import { CheckinsService } from "./checkins/checkins.service.ts";
@@ -60,7 +62,13 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
 
   // ── auth and members ── (wired by the accounts feature)
   const members = new MembersService(new MembersRepository(db), cipher);
-  const limiter = new LoginLimiter(config.loginLimits, clock);
+  // Failed sign-ins are counted where every instance sees them: Redis with REDIS_URL, else this process.
+  const { windowMs } = config.loginLimits;
+  const failures = config.redisUrl
+    ? new RedisFailureLog(config.redisUrl, windowMs, clock)
+    : new MemoryFailureLog(windowMs, clock);
+  app.addHook("onClose", () => failures.close());
+  const limiter = new LoginLimiter(config.loginLimits, failures);
   const authSettings = { defaultRegion: config.defaultRegion };
   const auth = new AuthService(
     new AuthRepository(db, writes),

@@ -27,7 +27,7 @@ import { AppError, conflict, invalidField } from "../../http/errors.ts";
 import type { MembersService } from "../members/members.service.ts";
 import type { ActiveSession, SessionsService } from "../sessions/sessions.service.ts";
 import type { AuthRepository, Credentials } from "./auth.repository.ts";
-import type { Attempt, LoginLimiter } from "./failed-attempts.ts";
+import type { Attempt, LoginLimiter } from "./login-limiter.ts";
 import { generateRecoveryCode, hashRecoveryCode } from "./recovery-codes.ts";
 
 export const RECOVERY_CODE_COUNT = 10;
@@ -100,7 +100,7 @@ export class AuthService {
 
   async login(input: LoginInput, address: string): Promise<SignedIn> {
     const usernameKey = keyOf(input.username);
-    const attempt = this.limiter.attempt(usernameKey, address);
+    const attempt = await this.limiter.attempt(usernameKey, address);
     if (!attempt) throw tooManyTries(WRONG_LOGIN);
 
     const found = await this.auth.findByUsernameKey(usernameKey);
@@ -110,7 +110,7 @@ export class AuthService {
       : await verifyAgainstDecoy(password);
     if (!found || !matches) throw wrongLogin();
 
-    attempt.succeeded();
+    await attempt.succeeded();
     const { token } = await this.sessions.start(found.memberId);
     return { member: await this.members.get(found.memberId), token };
   }
@@ -124,7 +124,7 @@ export class AuthService {
     const problem = passwordProblem(input.newPassword, input.username);
     if (problem) throw invalidField("newPassword", problem);
     const usernameKey = keyOf(input.username);
-    const attempt = this.limiter.attemptFromAddress(address);
+    const attempt = await this.limiter.attemptFromAddress(address);
     if (!attempt) throw tooManyTries(WRONG_RECOVERY);
 
     // Hashed before looking anything up, so known and unknown usernames take the same time.
@@ -140,9 +140,9 @@ export class AuthService {
       ));
     if (!found || !reset) throw wrongRecovery();
 
-    attempt.succeeded();
+    await attempt.succeeded();
     // A locked account is unlocked by proving ownership with a code.
-    this.limiter.clearAccount(usernameKey);
+    await this.limiter.clearAccount(usernameKey);
     // Whoever else was signed in (perhaps the reason for the reset) is signed out.
     await this.sessions.endAllFor(found.memberId);
     const { token } = await this.sessions.start(found.memberId);
@@ -160,7 +160,7 @@ export class AuthService {
     if (!(await verifyPassword(found.passwordHash, canonical(input.currentPassword)))) {
       fields.currentPassword = WRONG_CURRENT_PASSWORD;
     } else {
-      attempt.succeeded();
+      await attempt.succeeded();
     }
     const problem = passwordProblem(input.newPassword, found.username);
     if (problem) fields.newPassword = problem;
@@ -185,7 +185,7 @@ export class AuthService {
     if (!(await verifyPassword(found.passwordHash, canonical(input.currentPassword)))) {
       throw invalidField("currentPassword", WRONG_CURRENT_PASSWORD);
     }
-    attempt.succeeded();
+    await attempt.succeeded();
     const recoveryCodes = newRecoveryCodes();
     await this.auth.replaceRecoveryCodes(session.memberId, recoveryCodes.map(hashRecoveryCode));
     return recoveryCodes;
@@ -203,7 +203,7 @@ export class AuthService {
     const found = await this.auth.findByMemberId(session.memberId);
     if (!found) throw new AppError(401, ERROR_CODES.unauthenticated, "Please sign in to continue");
     // Guessing the current password from a borrowed session counts against the account like sign-in does.
-    const attempt = this.limiter.attempt(found.usernameKey, address);
+    const attempt = await this.limiter.attempt(found.usernameKey, address);
     if (!attempt) throw new AppError(429, ERROR_CODES.rateLimited, `Too many tries. ${TRY_LATER}.`);
     return { found, attempt };
   }

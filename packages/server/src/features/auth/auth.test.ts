@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMember, call, type TestMember } from "../../../test/factories.ts";
 import { describeEachDatabase, sessionCookie, startTestApp, type TestApp } from "../../../test/harness.ts";
-import { ACCOUNT_WIDE_FACTOR } from "./failed-attempts.ts";
+import { ACCOUNT_WIDE_FACTOR } from "./login-limiter.ts";
 
 const GENERIC_401 = "That username and password don't match";
 const WINDOW_MS = 15 * 60_000;
