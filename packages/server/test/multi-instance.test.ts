@@ -159,6 +159,20 @@ describe.runIf(ready)("two Cairn processes sharing PostgreSQL and Redis", () => 
     for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 
+  it("counts failed sign-ins across instances: five guesses on one are refused on the other", async () => {
+    const [first, second] = instances as [Instance, Instance];
+    const username = `member_${randomBytes(4).toString("hex")}`;
+    await api(first, undefined, "POST", "/api/v1/auth/signup", { username, password: "a steady path 42" });
+    const login = (instance: Instance, password: string) =>
+      fetch(`${instance.base}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username, password }),
+      });
+    for (let i = 0; i < 5; i++) expect((await login(first, `wrong guess ${i}`)).status).toBe(401);
+    expect((await login(second, "a steady path 42")).status).toBe(429);
+  }, 30_000);
+
   it("delivers live across instances, and a client of a killed instance resumes on the other with every message once, in order", async () => {
     const [one, two] = instances as [Instance, Instance];
     const started = Date.now();
