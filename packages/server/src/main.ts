@@ -1,18 +1,9 @@
 /** Starts Cairn: checks the configuration, migrates, listens, and shuts down gracefully on SIGINT/SIGTERM. */
 import { buildApp } from "./app.ts";
-import { ConfigError, loadConfig } from "./config/config.ts";
+import { loadConfigOrExit } from "./config/config.ts";
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const app = await buildApp({ config });
   let closing = false;
   const shutdown = (signal: string) => {

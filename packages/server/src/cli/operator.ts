@@ -7,7 +7,7 @@
  * server, and migrates first so it works on a fresh install.
  */
 import { pathToFileURL } from "node:url";
-import { ConfigError, loadConfig } from "../config/config.ts";
+import { loadConfigOrExit } from "../config/config.ts";
 import { type Db, migrateToLatest, openDatabase } from "../db/database.ts";
 import { OperatorsRepository } from "../features/teams/operators.repository.ts";
 
@@ -39,16 +39,7 @@ export async function runOperatorCommand(
 }
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const { db } = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(db);

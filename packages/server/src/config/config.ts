@@ -126,3 +126,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
   };
 }
+
+/**
+ * For the commands (server, operator CLI): the configuration, or its problems written to stderr and an exit
+ * with EX_CONFIG (78), which service managers read as "fix the configuration, don't restart".
+ */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+}
