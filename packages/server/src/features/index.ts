@@ -51,7 +51,10 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
   // ── realtime ── the live event bus (in memory; Redis with REDIS_URL). Sessions and teams publish on it; the
   // WebSocket endpoint that delivers its events is registered at the end, after the services it calls.
   const bus = await createLiveEventBus(app, config, deps.wrapLiveEventBus);
-  const sessions = new SessionsService(new SessionsRepository(db), config.session, clock, bus);
+  // Sessions are cached briefly only when this is the only instance (features/sessions/session-cache.ts).
+  const sessions = new SessionsService(new SessionsRepository(db), config.session, clock, bus, {
+    cache: !config.redisUrl,
+  });
   await app.register(sessionsPlugin, {
     sessions,
     secureCookie: config.session.secureCookie,
@@ -59,7 +62,7 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
   });
 
   // ── auth and members ── (wired by the accounts feature)
-  const members = new MembersService(new MembersRepository(db), cipher);
+  const members = new MembersService(new MembersRepository(db), cipher, sessions);
   const limiter = new LoginLimiter(config.loginLimits, clock);
   const authSettings = { defaultRegion: config.defaultRegion };
   const auth = new AuthService(
