@@ -8,7 +8,7 @@
  *   BENCH_SECONDS=10        seconds per scenario, split into BENCH_ROUNDS=5 interleaved rounds
  *   BENCH_LOG_LEVEL=info    Cairn's LOG_LEVEL (production default; its log goes to /dev/null)
  *   BENCH_ONLY=progress     run only some of bare,progress,checkin (ratios need bare; handy when profiling)
- *   BENCH_PROFILE=dir       run the server process under `node --cpu-prof` and write its profile into dir
+ *   BENCH_PROFILE=dir       CPU-profile the server process during the measured rounds; writes dir/server.cpuprofile
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -33,12 +33,13 @@ interface Ports {
 async function startServers(): Promise<{
   ports: Ports;
   cpuMicros: () => Promise<number>;
+  /** Asks the server process to start or stop its CPU profiler, and waits until it has. */
+  profiler: (command: "start" | "stop") => Promise<void>;
   stop: () => Promise<void>;
 }> {
-  const profile = PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(PROFILE_DIR)] : [];
   // Cairn logs to stdout as in production; here stdout is /dev/null so the log costs what writing it costs.
   const devNull = fs.openSync("/dev/null", "w");
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", path.join(here, "servers.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "servers.ts")], {
     stdio: ["ignore", devNull, "inherit", "ipc"],
     env: { ...process.env, BENCH_LOG_LEVEL: LOG_LEVEL },
   });
@@ -57,6 +58,15 @@ async function startServers(): Promise<{
           resolve(cpu.user + cpu.system);
         });
         child.send("cpu");
+      }),
+    profiler: (command) =>
+      new Promise((resolve) => {
+        child.once("message", () => resolve());
+        child.send(
+          command === "start"
+            ? "profile-start"
+            : { profileTo: path.resolve(PROFILE_DIR ?? ".", "server.cpuprofile") },
+        );
       }),
     stop: async () => {
       child.kill("SIGTERM");
@@ -140,7 +150,7 @@ interface Round {
   cpuMicros: number;
 }
 
-const { ports, cpuMicros, stop } = await startServers();
+const { ports, cpuMicros, profiler, stop } = await startServers();
 
 async function round(options: autocannon.Options): Promise<Round> {
   const cpuBefore = await cpuMicros();
@@ -212,8 +222,14 @@ try {
   // Interleaved in short rounds, so that a change in the machine's load during the run (other work shares it)
   // weighs on the bare route and on Cairn alike.
   const rounds = new Map(scenarios.map((s) => [s.key, [] as Round[]]));
+  if (PROFILE_DIR) await profiler("start");
   for (let i = 0; i < ROUNDS; i++) {
     for (const scenario of scenarios) rounds.get(scenario.key)?.push(await round(scenario.options));
+  }
+  if (PROFILE_DIR) {
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    await profiler("stop");
+    console.log(`server profile: ${path.resolve(PROFILE_DIR, "server.cpuprofile")}`);
   }
   const result = (key: string) => {
     const scenario = scenarios.find((s) => s.key === key);

@@ -6,6 +6,7 @@
  * BENCH_LOG_LEVEL sets Cairn's LOG_LEVEL (default "info", the production default: one line per request).
  */
 import fs from "node:fs";
+import { Session } from "node:inspector/promises";
 import os from "node:os";
 import path from "node:path";
 import Fastify from "fastify";
@@ -33,10 +34,30 @@ const portOf = (app: { server: { address(): unknown } }) => {
 const ports = { cairn: portOf(cairn), bare: portOf(bare), dataDir };
 if (process.send) process.send(ports);
 else process.stderr.write(`${JSON.stringify(ports)}\n`);
-// The parent asks for this process's CPU time before and after each run, to report CPU µs per request.
+// The parent asks for this process's CPU time before and after each run, to report CPU µs per request, and
+// with BENCH_PROFILE has it profile the measured rounds only (not the start-up and the member's year of data).
+const profiler = new Session();
 process.on("message", (message) => {
   if (message === "cpu") process.send?.({ cpu: process.cpuUsage() });
+  if (message === "profile-start") void startProfile();
+  if (typeof message === "object" && message !== null && "profileTo" in message) {
+    void stopProfile(String(message.profileTo));
+  }
 });
+
+async function startProfile(): Promise<void> {
+  profiler.connect();
+  await profiler.post("Profiler.enable");
+  await profiler.post("Profiler.start");
+  process.send?.("profiling");
+}
+
+async function stopProfile(file: string): Promise<void> {
+  const { profile } = await profiler.post("Profiler.stop");
+  fs.writeFileSync(file, JSON.stringify(profile));
+  profiler.disconnect();
+  process.send?.("profiled");
+}
 
 process.on("SIGTERM", () => {
   void Promise.all([cairn.close(), bare.close()]).then(() => {

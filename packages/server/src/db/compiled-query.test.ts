@@ -5,6 +5,7 @@ import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Arg, compileOnce } from "./compiled-query.ts";
 import { openDatabase } from "./database.ts";
+import { createWriteBatcher } from "./write-batcher.ts";
 
 interface Tables {
   people: { id: number; name: string; team: string };
@@ -71,4 +72,28 @@ it("runs inside a transaction and writes with the values given", async () => {
   expect(await db.selectFrom("people").select("name").where("id", "=", 3).executeTakeFirst()).toEqual({
     name: "Cyd",
   });
+});
+
+it("never reads a write batch's uncommitted rows: during the batch a read waits, then sees what was committed", async () => {
+  const count = compileOnce((_arg: Arg<Record<string, never>>) =>
+    db.selectFrom("people").select((eb) => eb.fn.countAll<number>().as("n")),
+  );
+  const before = Number((await count.first(db, {}))?.n);
+  const writes = createWriteBatcher(db);
+  const events: string[] = [];
+  let readDuringBatch: Promise<unknown> | undefined;
+  const write = writes
+    .run(async (trx) => {
+      await trx.insertInto("people").values({ id: 10, name: "Dee", team: "b" }).execute();
+      // The batch's transaction is open and holds the new row; a read starts now.
+      readDuringBatch = count.first(db, {}).then((row) => events.push(`read ${Number(row?.n) - before}`));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      events.push("job done");
+    })
+    .then(() => events.push("write acknowledged"));
+  await write;
+  await readDuringBatch;
+  // Had the read run inside the open transaction it would have answered at once, before "job done".
+  expect(events[0]).toBe("job done");
+  expect(events).toContain("read 1");
 });

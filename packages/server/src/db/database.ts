@@ -45,8 +45,8 @@ export function openDatabase(options: DatabaseOptions): { db: Db; dialect: "sqli
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   // Compiled queries run on the connection directly while no transaction is open on it; during one (a write
   // batch), they wait for Kysely's connection lock like any query, so nothing reads uncommitted writes.
-  const run = (sql: string, parameters: readonly unknown[]) => runStatement(database, sql, parameters);
-  runDirectly(db, (sql, parameters) => (sqlite.inTransaction ? undefined : run(sql, parameters)), run);
+  const run = (text: string, parameters: readonly unknown[]) => runStatement(database, text, parameters);
+  runDirectly(db, (text, parameters) => (sqlite.inTransaction ? undefined : run(text, parameters)), run);
   return { db, dialect: "sqlite" };
 }
 

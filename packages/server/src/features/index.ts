@@ -53,7 +53,10 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
   // ── realtime ── the live event bus (in memory; Redis with REDIS_URL). Sessions and teams publish on it; the
   // WebSocket endpoint that delivers its events is registered at the end, after the services it calls.
   const bus = await createLiveEventBus(app, config, deps.wrapLiveEventBus);
-  const sessions = new SessionsService(new SessionsRepository(db), config.session, clock, bus);
+  // Sessions are cached briefly only when this is the only instance (features/sessions/session-cache.ts).
+  const sessions = new SessionsService(new SessionsRepository(db), config.session, clock, bus, {
+    cache: !config.redisUrl,
+  });
   await app.register(sessionsPlugin, {
     sessions,
     secureCookie: config.session.secureCookie,
@@ -61,7 +64,7 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
   });
 
   // ── auth and members ── (wired by the accounts feature)
-  const members = new MembersService(new MembersRepository(db), cipher);
+  const members = new MembersService(new MembersRepository(db), cipher, sessions);
   // Failed sign-ins are counted where every instance sees them: Redis with REDIS_URL, else this process.
   const { windowMs } = config.loginLimits;
   const failures = config.redisUrl

@@ -7,11 +7,13 @@ import {
   toDayNumber,
 } from "@cairn/core";
 import { type Insertable, type Selectable, sql, type Transaction } from "kysely";
-import { type Arg, compileOnce } from "../../db/compiled-query.ts";
+import { type Arg, type CompiledQueryOf, compileOnce } from "../../db/compiled-query.ts";
 import type { Db, Writes } from "../../db/database.ts";
 import type { CheckinRunsTable, CheckinsTable, CheckinUsesTable, Database } from "../../db/schema.ts";
 
 export type CheckinRow = Selectable<CheckinsTable>;
+/** A check-in row as a save leaves it; when it created the row is not read back (nothing shown needs it). */
+export type SavedCheckinRow = Omit<CheckinRow, "created_at">;
 
 export interface UseRow {
   date: string;
@@ -41,7 +43,7 @@ export interface OwnedRecovery {
 
 export interface SavedCheckin {
   created: boolean;
-  row: CheckinRow;
+  row: SavedCheckinRow;
   uses: UseRow[];
 }
 
@@ -86,8 +88,7 @@ export class CheckinsRepository {
           created_at: arg("now"),
           updated_at: arg("now"),
         })
-        .onConflict((oc) => oc.columns(["member_id", "date"]).doNothing())
-        .returningAll(),
+        .onConflict((oc) => oc.columns(["member_id", "date"]).doNothing()),
     );
     this.#replace = compileOnce((arg: Arg<CheckinColumns>) =>
       db
@@ -103,8 +104,7 @@ export class CheckinsRepository {
           updated_at: arg("now"),
         })
         .where("member_id", "=", arg("member_id"))
-        .where("date", "=", arg("date"))
-        .returningAll(),
+        .where("date", "=", arg("date")),
     );
     this.#deleteUses = compileOnce((arg: Arg<{ memberId: string; date: string }>) =>
       db.deleteFrom("checkin_uses").where("member_id", "=", arg("memberId")).where("date", "=", arg("date")),
@@ -172,14 +172,17 @@ export class CheckinsRepository {
 
       // Replace first (one statement when the day already has a check-in); insert when it has none. On
       // PostgreSQL a save racing to insert the same day finds it taken (`do nothing`) and replaces it instead.
-      let row = await this.#replace.first(trx, values);
+      // Nothing is read back: the row is what was written (reading 11 columns back cost more than writing them).
+      const changed = async (query: CompiledQueryOf<CheckinColumns, unknown>) =>
+        Number((await query.execute(trx, values)).numAffectedRows ?? 0) > 0;
       let created = false;
-      if (!row) {
-        row = await this.#insertIfNew.first(trx, values);
-        created = row !== undefined;
-        row ??= await this.#replace.first(trx, values);
-        if (!row) throw new Error("check-in vanished between insert and update");
+      if (!(await changed(this.#replace))) {
+        created = await changed(this.#insertIfNew);
+        if (!created && !(await changed(this.#replace))) {
+          throw new Error("check-in vanished between insert and update");
+        }
       }
+      const row: SavedCheckinRow = { ...columns, updated_at: now };
       if (created) {
         // A new day with a check-in: it joins (or links) the runs the streak is read from.
         const day = toDayNumber(write.date);

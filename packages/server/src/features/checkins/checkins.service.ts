@@ -20,13 +20,19 @@ import {
 import type { FieldCipher } from "../../crypto/field-cipher.ts";
 import { AppError, invalidField, notFound } from "../../http/errors.ts";
 import type { ActiveSession } from "../sessions/sessions.service.ts";
-import type { CheckinRow, CheckinsRepository, OwnedRecovery, UseRow } from "./checkins.repository.ts";
+import type {
+  CheckinRow,
+  CheckinsRepository,
+  OwnedRecovery,
+  SavedCheckinRow,
+  UseRow,
+} from "./checkins.repository.ts";
 
 type Member = Pick<ActiveSession, "memberId" | "timezone">;
 
 /** A check-in with its encrypted columns opened: what the presenter shapes for the wire. */
 export interface OpenedCheckin {
-  row: CheckinRow;
+  row: SavedCheckinRow;
   uses: UseRow[];
   triggers: string[];
   note: string | null;

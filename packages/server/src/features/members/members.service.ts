@@ -8,12 +8,15 @@
 import type { Member, MemberPatch } from "@cairn/core";
 import type { FieldCipher } from "../../crypto/field-cipher.ts";
 import { notFound } from "../../http/errors.ts";
+import type { SessionsService } from "../sessions/sessions.service.ts";
 import type { MemberProfileChanges, MemberRow, MembersRepository } from "./members.repository.ts";
 
 export class MembersService {
   constructor(
     private readonly members: MembersRepository,
     private readonly cipher: FieldCipher,
+    /** Sessions carry the member's time zone: told when it changes (sessions.service.ts). */
+    private readonly sessions: Pick<SessionsService, "profileChanged">,
   ) {}
 
   async get(memberId: string): Promise<Member> {
@@ -32,6 +35,7 @@ export class MembersService {
         patch.reasons.length === 0 ? null : this.cipher.encryptJson(patch.reasons, reasonsContext(memberId));
     }
     await this.members.updateProfile(memberId, changes);
+    if (changes.timezone !== undefined) this.sessions.profileChanged(memberId);
     return this.get(memberId);
   }
 

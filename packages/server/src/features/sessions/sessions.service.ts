@@ -5,6 +5,7 @@
 import type { Clock } from "@cairn/core";
 import { hashToken, randomToken } from "../../crypto/tokens.ts";
 import type { LiveEventBus } from "../../realtime/events.ts";
+import { SessionCache } from "./session-cache.ts";
 import type { SessionsRepository } from "./sessions.repository.ts";
 
 export interface SessionSettings {
@@ -23,13 +24,19 @@ export interface ActiveSession {
 const TOUCH_INTERVAL_MS = 60_000;
 
 export class SessionsService {
+  /** Only when this is the only instance (session-cache.ts says why). */
+  readonly #cache: SessionCache | undefined;
+
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly settings: SessionSettings,
     private readonly clock: Clock,
     /** Told when sessions end, so sockets opened with them close at once (case C15). */
     private readonly bus?: LiveEventBus,
-  ) {}
+    options: { cache?: boolean } = {},
+  ) {
+    this.#cache = options.cache ? new SessionCache() : undefined;
+  }
 
   async start(memberId: string): Promise<{ token: string; tokenHash: string }> {
     const token = randomToken();
@@ -47,25 +54,46 @@ export class SessionsService {
    * (an open socket re-checking its session must not keep an idle session alive).
    */
   async resolveHash(tokenHash: string, touch = true): Promise<ActiveSession | undefined> {
+    // A socket's re-check (touch: false) always reads the database: it runs when sessions may have just ended.
+    if (touch && this.#cache) {
+      const now = this.clock();
+      const cached = this.#cache.get(tokenHash, now);
+      if (cached && this.stillFresh(cached, now)) return cached.session;
+    }
+    const generation = this.#cache?.generation ?? 0;
     const found = await this.sessions.findWithMember(tokenHash);
     if (!found) return undefined;
     const now = this.clock();
-    const idleFor = now - Date.parse(found.lastSeenAt);
-    const age = now - Date.parse(found.createdAt);
-    if (idleFor > this.settings.idleMs || age > this.settings.maxMs) {
+    const createdAt = Date.parse(found.createdAt);
+    let lastSeenAt = Date.parse(found.lastSeenAt);
+    if (now - lastSeenAt > this.settings.idleMs || now - createdAt > this.settings.maxMs) {
       await this.sessions.delete(found.tokenHash);
       await this.ended(found.memberId);
       return undefined;
     }
-    if (touch && idleFor > TOUCH_INTERVAL_MS) {
+    if (touch && now - lastSeenAt > TOUCH_INTERVAL_MS) {
       await this.sessions.touch(found.tokenHash, new Date(now).toISOString());
+      lastSeenAt = now;
     }
-    return {
+    const session: ActiveSession = {
       tokenHash: found.tokenHash,
       memberId: found.memberId,
       timezone: found.timezone,
       region: found.region,
     };
+    this.#cache?.set(tokenHash, { session, createdAt, lastSeenAt, foundAt: now }, generation);
+    return session;
+  }
+
+  /**
+   * A cached session may answer while it is within both timeouts and not yet due its last-seen touch: past
+   * that, the database path expires or touches it exactly as without a cache.
+   */
+  private stillFresh(cached: { createdAt: number; lastSeenAt: number }, now: number): boolean {
+    return (
+      now - cached.lastSeenAt <= Math.min(TOUCH_INTERVAL_MS, this.settings.idleMs) &&
+      now - cached.createdAt <= this.settings.maxMs
+    );
   }
 
   async end(session: { tokenHash: string; memberId: string }): Promise<void> {
@@ -78,8 +106,17 @@ export class SessionsService {
     await this.ended(memberId, keep);
   }
 
-  /** After the rows are gone: live connections re-check their own session and close if it ended. */
+  /** The member's time zone or region changed: their sessions carry it, so they are read again. */
+  profileChanged(memberId: string): void {
+    this.#cache?.dropMember(memberId);
+  }
+
+  /**
+   * After the rows are gone: cached copies are dropped before anything else can run, and live connections
+   * re-check their own session and close if it ended.
+   */
   private async ended(memberId: string, keepTokenHash?: string): Promise<void> {
+    this.#cache?.dropMember(memberId, keepTokenHash);
     await this.bus?.publish({
       kind: "sessions-ended",
       memberId,

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildMember, call } from "../../../test/factories.ts";
-import { describeEachDatabase, startTestApp, type TestApp } from "../../../test/harness.ts";
+import { buildMember, call, type TestMember } from "../../../test/factories.ts";
+import { describeEachDatabase, sessionCookie, startTestApp, type TestApp } from "../../../test/harness.ts";
+import { SESSION_CACHE_MS } from "./session-cache.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -84,6 +85,90 @@ describeEachDatabase("sessions", (kind) => {
       t.clock.advance(24 * 60 * 60 * 1000 - 60_000);
       // 84 hours after sign-in: past the 3-day absolute limit although last used under a day ago.
       expect((await call(t, busy, "GET", "/api/v1/me")).statusCode).toBe(401);
+    });
+  });
+
+  describe("kept in the process for a few seconds (one instance)", () => {
+    async function secondDevice(app: TestApp, member: TestMember): Promise<TestMember> {
+      const response = await app.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username: member.username, password: member.password },
+      });
+      expect(response.statusCode).toBe(200);
+      return { ...member, cookie: sessionCookie(response) };
+    }
+
+    it("refuses a signed-out session on the very next request, though it was just used", async () => {
+      t = await startTestApp(kind);
+      const member = await buildMember(t);
+      expect((await call(t, member, "GET", "/api/v1/me")).statusCode).toBe(200);
+      expect((await call(t, member, "POST", "/api/v1/auth/logout")).statusCode).toBe(204);
+      expect((await call(t, member, "GET", "/api/v1/me")).statusCode).toBe(401);
+    });
+
+    it("refuses the member's other sessions at once after a password change, and keeps the one that changed it", async () => {
+      t = await startTestApp(kind);
+      const phone = await buildMember(t);
+      const laptop = await secondDevice(t, phone);
+      expect((await call(t, laptop, "GET", "/api/v1/me")).statusCode).toBe(200);
+      const changed = await call(t, phone, "POST", "/api/v1/auth/password", {
+        currentPassword: phone.password,
+        newPassword: "a new steady path 43",
+      });
+      expect(changed.statusCode).toBe(204);
+      expect((await call(t, laptop, "GET", "/api/v1/me")).statusCode).toBe(401);
+      expect((await call(t, phone, "GET", "/api/v1/me")).statusCode).toBe(200);
+    });
+
+    it("refuses every session at once after an account recovery with a code", async () => {
+      t = await startTestApp(kind);
+      const member = await buildMember(t);
+      expect((await call(t, member, "GET", "/api/v1/me")).statusCode).toBe(200);
+      const recovered = await call(t, undefined, "POST", "/api/v1/auth/recover", {
+        username: member.username,
+        recoveryCode: member.recoveryCodes[0],
+        newPassword: "a new steady path 43",
+      });
+      expect(recovered.statusCode).toBe(200);
+      expect((await call(t, member, "GET", "/api/v1/me")).statusCode).toBe(401);
+    });
+
+    it("answers with the member's new time zone on the very next request", async () => {
+      t = await startTestApp(kind);
+      const member = await buildMember(t);
+      expect((await call(t, member, "GET", "/api/v1/progress")).json()).toMatchObject({ timezone: "UTC" });
+      await call(t, member, "PATCH", "/api/v1/me", { timezone: "Pacific/Auckland" });
+      expect((await call(t, member, "GET", "/api/v1/progress")).json()).toMatchObject({
+        timezone: "Pacific/Auckland",
+      });
+    });
+
+    it("still writes last-seen once a minute of use, so the idle timeout counts from the last use", async () => {
+      t = await startTestApp(kind);
+      const member = await buildMember(t);
+      const lastSeen = async () =>
+        (await t?.db.selectFrom("sessions").select("last_seen_at").executeTakeFirst())?.last_seen_at;
+      const signedIn = await lastSeen();
+      t.clock.advance(61_000);
+      expect((await call(t, member, "GET", "/api/v1/me")).statusCode).toBe(200);
+      const touched = await lastSeen();
+      expect(touched).not.toBe(signedIn);
+      t.clock.advance(SESSION_CACHE_MS - 1000);
+      expect((await call(t, member, "GET", "/api/v1/me")).statusCode).toBe(200);
+      expect(await lastSeen()).toBe(touched);
+    });
+
+    it("trusts a found session for a few seconds only: one removed behind the server's back is refused after that", async () => {
+      t = await startTestApp(kind);
+      const member = await buildMember(t);
+      expect((await call(t, member, "GET", "/api/v1/me")).statusCode).toBe(200);
+      await t.db.deleteFrom("sessions").execute();
+      // Every way Cairn ends a session drops the cached copy (above); a row deleted by hand is seen this late.
+      t.clock.advance(SESSION_CACHE_MS - 1000);
+      expect((await call(t, member, "GET", "/api/v1/me")).statusCode).toBe(200);
+      t.clock.advance(1001);
+      expect((await call(t, member, "GET", "/api/v1/me")).statusCode).toBe(401);
     });
   });
 });
