@@ -82,7 +82,8 @@ export function AdherencePage() {
           {days.length > 0 ? (
             <section className="card" aria-labelledby="adherence-days">
               <h2 id="adherence-days">{t("medications.adherence.byDay")}</h2>
-              <div className="adherence__table">
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a narrow screen; keyboard users scroll it when focused. */}
+              <section className="adherence__table" aria-labelledby="adherence-days" tabIndex={0}>
                 <table>
                   <thead>
                     <tr>
@@ -105,7 +106,7 @@ export function AdherencePage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </section>
             </section>
           ) : null}
         </>
