@@ -56,7 +56,7 @@ test("a member adds buprenorphine daily at 08:00, sees it due, logs it and sees 
 
   await page.getByRole("link", { name: "Last 30 days" }).click();
   await expect(page.getByRole("heading", { name: "Your last 30 days" })).toBeVisible();
-  await expect(page.getByText("Taken: 100% of 1 doses")).toBeVisible();
+  await expect(page.getByText("Taken: 100% of 1 dose")).toBeVisible();
   const counts = page.locator(".adherence__counts");
   await expect(counts.getByText("Taken on time")).toBeVisible();
   await expect(page.getByRole("row", { name: /1 0 0 0/ })).toBeVisible();

@@ -90,7 +90,7 @@ export function AdherencePage() {
                       <th scope="col">{t("medications.adherence.date")}</th>
                       {COUNTS.map((key) => (
                         <th key={key} scope="col">
-                          {t(`medications.adherence.${key}`)}
+                          {t(`medications.adherence.short.${key}`)}
                         </th>
                       ))}
                     </tr>
