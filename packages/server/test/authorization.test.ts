@@ -10,6 +10,7 @@ import { hashRecoveryCode } from "../src/features/auth/recovery-codes.ts";
 import {
   buildCheckin,
   buildInvite,
+  buildMedication,
   buildMember,
   buildMessage,
   buildRecovery,
@@ -36,6 +37,7 @@ interface World {
   reportId: string;
   /** A member the owner blocked. */
   blockedId: string;
+  medicationId: string;
 }
 
 /** Everything of the owner's that a stranger might touch, read back as the owner sees it. */
@@ -54,6 +56,9 @@ async function ownerState(w: World): Promise<string> {
     await read(`/api/v1/teams/${w.teamId}/reports`),
     await read("/api/v1/blocks"),
     await read("/api/v1/me/sharing"),
+    await read("/api/v1/medications"),
+    await read("/api/v1/medications/today"),
+    await read("/api/v1/medications/adherence"),
   ]);
 }
 
@@ -357,11 +362,67 @@ const MATRIX: Record<string, Row> = {
       }),
     expect: (_w, r) => expect(r.statusCode).toBe(200),
   },
+  "GET /api/v1/medications": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/medications"),
+    expect: (w, r) => {
+      expect(r.statusCode).toBe(200);
+      expect(r.body).not.toContain(w.medicationId);
+    },
+  },
+  "POST /api/v1/medications": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", "/api/v1/medications", {
+        kind: "methadone",
+        dose: { amount: 60, unit: "mg" },
+        schedule: { kind: "daily", times: ["07:00"], startDate: "2026-11-01" },
+      }),
+    expect: (_w, r) => expect(r.statusCode).toBe(201),
+  },
+  "GET /api/v1/medications/today": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/medications/today"),
+    expect: (w, r) => {
+      expect(r.statusCode).toBe(200);
+      expect(r.body).not.toContain(w.medicationId);
+    },
+  },
+  "GET /api/v1/medications/adherence": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/medications/adherence"),
+    expect: (w, r) => {
+      expect(r.statusCode).toBe(200);
+      expect(r.body).not.toContain(w.medicationId);
+    },
+  },
+  "GET /api/v1/medications/{id}": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", `/api/v1/medications/${w.medicationId}`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "PATCH /api/v1/medications/{id}": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "PATCH", `/api/v1/medications/${w.medicationId}`, { notes: "changed" }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "DELETE /api/v1/medications/{id}": {
+    asStranger: (w) => call(w.t, w.stranger, "DELETE", `/api/v1/medications/${w.medicationId}`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/medications/{id}/doses": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", `/api/v1/medications/${w.medicationId}/doses`, {
+        date: DAY,
+        time: "08:00",
+        status: "missed",
+      }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
 };
 
 /** Fills an OpenAPI path like /api/v1/recoveries/{id} with real values for a call without a session. */
 function concrete(path: string, w: World): string {
-  const id = path.startsWith("/api/v1/teams/") ? w.teamId : w.recoveryId;
+  const id = path.startsWith("/api/v1/teams/")
+    ? w.teamId
+    : path.startsWith("/api/v1/medications/")
+      ? w.medicationId
+      : w.recoveryId;
   return path
     .replace("{id}", id)
     .replace("{date}", DAY)
@@ -411,6 +472,12 @@ describeEachDatabase("authorization matrix", (kind) => {
       .where("code_hash", "=", hashRecoveryCode(w.owner.recoveryCodes[9] as string))
       .execute();
     w.owner.recoveryCodes = w.owner.recoveryCodes.slice(0, 9);
+    w.medicationId = (await buildMedication(w.t, w.owner, { notes: "owner's note" })).id;
+    await call(w.t, w.owner, "POST", `/api/v1/medications/${w.medicationId}/doses`, {
+      date: DAY,
+      time: "08:00",
+      status: "taken",
+    });
     w.stranger = await buildMember(w.t);
     const doc = (await w.t.app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json() as {
       paths: Record<string, Record<string, unknown>>;

@@ -3,7 +3,16 @@
  * states only what matters to it.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import type { CheckinInput, Member, Message, Recovery, RecoveryInput, Team } from "@cairn/core";
+import type {
+  CheckinInput,
+  Medication,
+  MedicationInput,
+  Member,
+  Message,
+  Recovery,
+  RecoveryInput,
+  Team,
+} from "@cairn/core";
 import type { LightMyRequestResponse } from "fastify";
 import { sessionCookie, type TestApp } from "./harness.ts";
 
@@ -86,6 +95,27 @@ export async function buildCheckin(
   const response = await call(t, who, "PUT", `/api/v1/checkins/${date}`, checkinInput(overrides));
   if (response.statusCode >= 300) throw new Error(`check-in failed ${response.statusCode}: ${response.body}`);
   return response;
+}
+
+/** Buprenorphine 8 mg/2 mg film daily at 08:00 from 2026-11-01, unless told otherwise. */
+export function medicationInput(overrides: Partial<MedicationInput> = {}): MedicationInput {
+  return {
+    kind: "buprenorphine",
+    dose: { text: "8 mg/2 mg film" },
+    schedule: { kind: "daily", times: ["08:00"], startDate: "2026-11-01" },
+    ...overrides,
+  };
+}
+
+export async function buildMedication(
+  t: TestApp,
+  who: TestMember,
+  overrides: Partial<MedicationInput> = {},
+): Promise<Medication> {
+  const response = await call(t, who, "POST", "/api/v1/medications", medicationInput(overrides));
+  if (response.statusCode !== 201)
+    throw new Error(`medication failed ${response.statusCode}: ${response.body}`);
+  return (response.json() as { medication: Medication }).medication;
 }
 
 export interface TestTeam {

@@ -155,6 +155,30 @@ export interface TeamSharingTable {
   updated_at: string;
 }
 
+/** A member's medication: free text in `details_enc` (encrypted JSON), the schedule as plain JSON. */
+export interface MedicationsTable {
+  id: string;
+  member_id: string;
+  kind: string;
+  details_enc: string;
+  schedule: string;
+  at_clinic: number;
+  take_home_remaining: number | null;
+  next_pickup: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One row per scheduled dose the member logged, keyed by its scheduled local date and time. */
+export interface MedicationDosesTable {
+  medication_id: string;
+  member_id: string;
+  date: string;
+  time: string;
+  status: string;
+  logged_at: string;
+}
+
 export interface Database {
   members: MembersTable;
   recovery_codes: RecoveryCodesTable;
@@ -171,4 +195,6 @@ export interface Database {
   team_reports: TeamReportsTable;
   member_blocks: MemberBlocksTable;
   team_sharing: TeamSharingTable;
+  medications: MedicationsTable;
+  medication_doses: MedicationDosesTable;
 }

@@ -19,6 +19,9 @@ import { RedisFailureLog } from "./auth/redis-failure-log.ts";
 import { CheckinsRepository } from "./checkins/checkins.repository.ts";
 import checkinsRoutes from "./checkins/checkins.routes.ts";
 import { CheckinsService } from "./checkins/checkins.service.ts";
+import { MedicationsRepository } from "./medications/medications.repository.ts";
+import medicationsRoutes from "./medications/medications.routes.ts";
+import { MedicationsService } from "./medications/medications.service.ts";
 import { MembersRepository } from "./members/members.repository.ts";
 import membersRoutes from "./members/members.routes.ts";
 import { MembersService } from "./members/members.service.ts";
@@ -98,6 +101,11 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
     service: new CheckinsService(new CheckinsRepository(db, writes), cipher, clock, teams.afterCheckinSaved),
   });
   await app.register(progressRoutes, { service: new ProgressService(new ProgressRepository(db), clock) });
+
+  // ── medications ── medication support: schedules, logged doses, adherence (features/medications).
+  await app.register(medicationsRoutes, {
+    service: new MedicationsService(new MedicationsRepository(db, writes), cipher, clock),
+  });
 
   // ── realtime ── the WebSocket endpoint /api/v1/ws, delivering the bus's events (realtime/hub.ts).
   await registerRealtime(app, {

@@ -39,6 +39,12 @@ const TeamDetailsPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import("../features/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
 );
+const MedicationsPage = lazy(() =>
+  import("../features/medications/MedicationsPage.tsx").then((m) => ({ default: m.MedicationsPage })),
+);
+const AdherencePage = lazy(() =>
+  import("../features/medications/AdherencePage.tsx").then((m) => ({ default: m.AdherencePage })),
+);
 
 export function SignedOutRoutes() {
   return (
@@ -80,6 +86,8 @@ export function SignedInRoutes({ member }: { member: Member }) {
         <Route path="/teams/:id/about">{({ id }) => <TeamDetailsPage teamId={id} />}</Route>
         <Route path="/teams/:id">{({ id }) => <TeamChatPage key={id} teamId={id} />}</Route>
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/medications" component={MedicationsPage} />
+        <Route path="/medications/adherence" component={AdherencePage} />
         <Route path="/signin">
           <AfterSignIn />
         </Route>

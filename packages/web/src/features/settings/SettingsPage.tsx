@@ -13,6 +13,7 @@ import { PasswordField } from "../../components/PasswordField.tsx";
 import { TimeZoneField } from "../../components/TimeZoneField.tsx";
 import { describeError, validate } from "../../lib/forms.ts";
 import { useApiForm } from "../../lib/useApiForm.ts";
+import { MedicationsSettingsCard } from "../medications/MedicationsSettingsCard.tsx";
 import { ReasonLines } from "../onboarding/RecoveryFields.tsx";
 import { profilePatch, reasonLines, reasonsPatch } from "./profile.ts";
 import { RecoveriesSettings } from "./RecoveriesSettings.tsx";
@@ -168,6 +169,7 @@ export function SettingsPage() {
       <ProfileForm />
       <RecoveriesSettings />
       <ReasonsForm />
+      <MedicationsSettingsCard />
       <TeamSettings />
       <PasswordForm />
       <RecoveryCodesSettings />

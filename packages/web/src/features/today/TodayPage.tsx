@@ -1,5 +1,5 @@
 import { addDays, type CheckinSaved, checkinDateProblem, isLocalDate } from "@cairn/core";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Redirect, useSearchParams } from "wouter";
 import { useCheckinRange, useProgress, useRecoveries } from "../../api/queries.ts";
@@ -15,6 +15,11 @@ import { TeamReachOut } from "../teams/TeamReachOut.tsx";
 import { DayChooser } from "./DayChooser.tsx";
 import { ProgressCards } from "./ProgressCards.tsx";
 import "./today.css";
+
+// Not part of Today's first paint: the doses card arrives in its own chunk.
+const TodayDoses = lazy(() =>
+  import("../medications/TodayDoses.tsx").then((m) => ({ default: m.TodayDoses })),
+);
 
 /** Before this hour, "today" has only just begun and yesterday's check-in is offered first (case C06). */
 const LATE_NIGHT_UNTIL = 4;
@@ -101,6 +106,10 @@ export function TodayPage() {
           </>
         )}
       </section>
+
+      <Suspense fallback={null}>
+        <TodayDoses />
+      </Suspense>
 
       {member.reasons.length > 0 ? (
         <section className="card reasons-card" aria-labelledby="reasons-title">

@@ -1,0 +1,3 @@
+export * from "./adherence.ts";
+export * from "./schedule.ts";
+export * from "./schema.ts";
