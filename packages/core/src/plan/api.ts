@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { idSchema, localDateSchema } from "../http/fields.ts";
-import { planInputSchema, planSchema, PLAN_LIMITS } from "./schema.ts";
+import { PLAN_LIMITS, planInputSchema, planSchema } from "./schema.ts";
 
 /** Versions kept per member: the newest ones; older ones are dropped when a save goes past this. */
 export const PLAN_VERSIONS_KEPT = 100;
