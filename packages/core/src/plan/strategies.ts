@@ -200,6 +200,10 @@ export const COPING_STRATEGIES: readonly CopingStrategy[] = [
     kinds: ["person", "place", "situation"],
     words: [
       "party",
+      "parti",
+      "club",
+      "bar",
+      "party",
       "wedding",
       "family",
       "holiday",
