@@ -37,7 +37,14 @@ describe("planDanger", () => {
   it("finds danger language in any newly written part of the plan", () => {
     const next = {
       ...plan,
-      triggers: [{ ...plan.triggers[0]!, copingSteps: ["I took too many pills last time"] }],
+      triggers: [
+        {
+          id: id(5),
+          kind: "feeling" as const,
+          label: "Tired",
+          copingSteps: ["I took too many pills last time"],
+        },
+      ],
     };
     expect(planDanger(plan, next)).toEqual({ danger: ["overdose"] });
   });
