@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { actionsDateProblem, planSaveSchema } from "./api.ts";
 import { EMPTY_PLAN, type PlanInput } from "./schema.ts";
-import { planDanger, planTexts } from "./text.ts";
+import { draftPlan, planDanger, planTexts } from "./text.ts";
 
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const plan: PlanInput = {
@@ -79,5 +79,18 @@ describe("actionsDateProblem", () => {
     expect(actionsDateProblem("2026-12-03", "2026-12-03")).toBeUndefined();
     expect(actionsDateProblem("2025-12-31", "2026-01-01")).toBeUndefined();
     expect(actionsDateProblem("2026-12-04", "2026-12-03")).toMatch(/hasn't started/);
+  });
+});
+
+describe("draftPlan", () => {
+  it("starts from the onboarding reasons, each once and trimmed, with the rest empty", () => {
+    expect(draftPlan([" My kids ", "My kids", "", "My health"])).toEqual({
+      ...EMPTY_PLAN,
+      reasons: ["My kids", "My health"],
+    });
+  });
+
+  it("is the empty plan for a member who gave no reasons", () => {
+    expect(draftPlan([])).toEqual(EMPTY_PLAN);
   });
 });

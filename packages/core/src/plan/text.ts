@@ -1,7 +1,7 @@
 /** The member's own words in a plan, for the danger-language detector. */
 import { detectDanger } from "../safety/danger.ts";
 import type { PlanSupport } from "./api.ts";
-import type { PlanInput } from "./schema.ts";
+import { EMPTY_PLAN, PLAN_LIMITS, type PlanInput } from "./schema.ts";
 
 /** Every piece of free text in the plan, in the order the plan is read. */
 export function planTexts(plan: PlanInput): string[] {
@@ -27,4 +27,13 @@ export function planDanger(previous: PlanInput, next: PlanInput): PlanSupport {
     .filter((text) => !seen.has(text))
     .flatMap((text) => detectDanger(text).map((finding) => finding.kind));
   return { danger: [...new Set(kinds)] };
+}
+
+/**
+ * The plan a member starts the guided builder from: the reasons they gave at onboarding (each once, as many
+ * as the plan holds), everything else empty.
+ */
+export function draftPlan(reasons: readonly string[]): PlanInput {
+  const distinct = [...new Set(reasons.map((r) => r.trim()).filter((r) => r !== ""))];
+  return { ...EMPTY_PLAN, reasons: distinct.slice(0, PLAN_LIMITS.reasonsMax) };
 }
