@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { usePlan } from "../../api/plan.ts";
 import { LoadFailed, Loading } from "../../app/Loading.tsx";
+import { useMember } from "../../app/session.ts";
 import { Page } from "../../components/Page.tsx";
 import { describeInstant } from "./describe.ts";
 import { PlanView } from "./PlanView.tsx";
@@ -10,6 +11,7 @@ import "./plan.css";
 /** The member's plan, with the ways to change it, print it and look back. */
 export function PlanPage() {
   const { t, i18n } = useTranslation();
+  const member = useMember();
   const plan = usePlan();
   return (
     <Page title={t("plan.title")} className="plan-page">
@@ -29,7 +31,9 @@ export function PlanPage() {
           <p className="no-print">{t("plan.intro")}</p>
           {plan.data.savedAt ? (
             <p className="plan-saved">
-              {t("plan.savedAt", { date: describeInstant(plan.data.savedAt, i18n.language) })}
+              {t("plan.savedAt", {
+                date: describeInstant(plan.data.savedAt, i18n.language, member.timezone),
+              })}
             </p>
           ) : null}
           <div className="button-row no-print plan-tools">

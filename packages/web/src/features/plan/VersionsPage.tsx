@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { usePlanVersion, usePlanVersions } from "../../api/plan.ts";
 import { LoadFailed, Loading } from "../../app/Loading.tsx";
+import { useMember } from "../../app/session.ts";
 import { Page } from "../../components/Page.tsx";
 import { describeInstant } from "./describe.ts";
 import { PlanView } from "./PlanView.tsx";
@@ -10,6 +11,7 @@ import "./plan.css";
 /** Every kept version of the plan, newest first; each opens read-only. */
 export function VersionsPage() {
   const { t, i18n } = useTranslation();
+  const member = useMember();
   const versions = usePlanVersions();
   return (
     <Page title={t("plan.versions.title")} className="plan-page">
@@ -27,7 +29,7 @@ export function VersionsPage() {
               <Link href={`/plan/versions/${v.version}`}>
                 {t("plan.versions.item", {
                   version: v.version,
-                  date: describeInstant(v.savedAt, i18n.language),
+                  date: describeInstant(v.savedAt, i18n.language, member.timezone),
                 })}
               </Link>
               {i === 0 ? ` ${t("plan.versions.current")}` : null}
@@ -44,8 +46,9 @@ export function VersionsPage() {
 
 export function VersionPage({ version }: { version: number }) {
   const { t, i18n } = useTranslation();
+  const member = useMember();
   const found = usePlanVersion(version);
-  const date = found.data?.savedAt ? describeInstant(found.data.savedAt, i18n.language) : "";
+  const date = found.data?.savedAt ? describeInstant(found.data.savedAt, i18n.language, member.timezone) : "";
   return (
     <Page title={t("plan.versions.viewTitle", { date })} className="plan-page">
       {found.isError ? (

@@ -1,4 +1,6 @@
-/** A saved-at instant as the member reads it, in their language and on this device's clock. */
-export function describeInstant(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+/** A saved-at instant as the member reads it: in their language and their own time zone (not the device's). */
+export function describeInstant(iso: string, language: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    new Date(iso),
+  );
 }
