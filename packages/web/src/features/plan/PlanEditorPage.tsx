@@ -109,7 +109,7 @@ function PlanForm({ mode, saved, onReload }: { mode: Mode; saved: Plan; onReload
     return (
       <section key={name} className="plan-edit-section" aria-labelledby={`edit-${name}`}>
         <Heading id={`edit-${name}`} ref={mode === "build" ? stepHeading : undefined} tabIndex={-1}>
-          {t(SECTION_TITLES[name] as "plan.title")}
+          {t(SECTION_TITLES[name])}
         </Heading>
         <Body {...props} />
       </section>

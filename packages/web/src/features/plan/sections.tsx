@@ -63,11 +63,10 @@ function Item({ legend, onRemove, children }: { legend: string; onRemove: () => 
   );
 }
 
-function Options({ values, prefix }: { values: readonly string[]; prefix: string }) {
-  const { t } = useTranslation();
+function Options<V extends string>({ values, label }: { values: readonly V[]; label: (value: V) => string }) {
   return values.map((value) => (
     <option key={value} value={value}>
-      {t(`${prefix}.${value}` as "plan.title")}
+      {label(value)}
     </option>
   ));
 }
@@ -115,7 +114,7 @@ export function TriggersSection({ draft, update, errors }: SectionProps) {
             error={errors[`triggers.${i}.kind`]}
             onChange={(e) => set(i, { kind: e.target.value as (typeof TRIGGER_KINDS)[number] })}
           >
-            <Options values={TRIGGER_KINDS} prefix="plan.kinds" />
+            <Options values={TRIGGER_KINDS} label={(v) => t(`plan.kinds.${v}`)} />
           </SelectField>
           <TextField
             label={t("plan.editor.triggerLabel")}
@@ -255,7 +254,7 @@ export function DailyActionsSection({ draft, update, errors }: SectionProps) {
             value={action.kind}
             onChange={(e) => set(i, { kind: e.target.value as Action["kind"] })}
           >
-            <Options values={DAILY_ACTION_KINDS} prefix="plan.actionKinds" />
+            <Options values={DAILY_ACTION_KINDS} label={(v) => t(`plan.actionKinds.${v}`)} />
           </SelectField>
           <TextField
             label={t("plan.editor.actionLabel")}
@@ -302,7 +301,7 @@ export function PeopleSection({ draft, update, errors }: SectionProps) {
             value={person.relation}
             onChange={(e) => set(i, { relation: e.target.value as Person["relation"] })}
           >
-            <Options values={SUPPORT_RELATIONS} prefix="plan.relations" />
+            <Options values={SUPPORT_RELATIONS} label={(v) => t(`plan.relations.${v}`)} />
           </SelectField>
           <TextField
             label={t("plan.editor.phone")}
@@ -356,7 +355,7 @@ export function ProfessionalSection({ draft, update, errors }: SectionProps) {
             value={place.kind}
             onChange={(e) => set(i, { kind: e.target.value as Place["kind"] })}
           >
-            <Options values={PROFESSIONAL_KINDS} prefix="plan.professionals" />
+            <Options values={PROFESSIONAL_KINDS} label={(v) => t(`plan.professionals.${v}`)} />
           </SelectField>
           <TextField
             label={t("plan.editor.name")}
@@ -423,7 +422,7 @@ export const SECTION_COMPONENTS: Record<SectionName, (props: SectionProps) => Re
 };
 
 /** The heading of each section in the editor. */
-export const SECTION_TITLES: Record<SectionName, string> = {
+export const SECTION_TITLES = {
   reasons: "plan.sections.reasons",
   triggers: "plan.sections.triggers",
   coping: "plan.sections.copingSteps",
@@ -431,4 +430,4 @@ export const SECTION_TITLES: Record<SectionName, string> = {
   dailyActions: "plan.sections.dailyActions",
   people: "plan.sections.people",
   professional: "plan.sections.professionalHelp",
-};
+} as const satisfies Record<SectionName, string>;
