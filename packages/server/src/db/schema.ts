@@ -179,6 +179,23 @@ export interface MedicationDosesTable {
   logged_at: string;
 }
 
+export interface PlanVersionsTable {
+  member_id: string;
+  version: number;
+  /** The whole plan as JSON, ciphertext bound to `plan:<member>:<version>`. */
+  plan_enc: string;
+  saved_at: string;
+}
+
+export interface PlanActionTicksTable {
+  member_id: string;
+  /** The member's local date. */
+  date: string;
+  /** JSON list of the daily-action ids done that day. */
+  done: string;
+  updated_at: string;
+}
+
 export interface Database {
   members: MembersTable;
   recovery_codes: RecoveryCodesTable;
@@ -197,4 +214,6 @@ export interface Database {
   team_sharing: TeamSharingTable;
   medications: MedicationsTable;
   medication_doses: MedicationDosesTable;
+  plan_versions: PlanVersionsTable;
+  plan_action_ticks: PlanActionTicksTable;
 }

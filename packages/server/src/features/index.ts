@@ -25,6 +25,9 @@ import { MedicationsService } from "./medications/medications.service.ts";
 import { MembersRepository } from "./members/members.repository.ts";
 import membersRoutes from "./members/members.routes.ts";
 import { MembersService } from "./members/members.service.ts";
+import { PlanRepository } from "./plan/plan.repository.ts";
+import planRoutes from "./plan/plan.routes.ts";
+import { PlanService } from "./plan/plan.service.ts";
 import { ProgressRepository } from "./progress/progress.repository.ts";
 import progressRoutes from "./progress/progress.routes.ts";
 import { ProgressService } from "./progress/progress.service.ts";
@@ -101,6 +104,8 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
     service: new CheckinsService(new CheckinsRepository(db, writes), cipher, clock, teams.afterCheckinSaved),
   });
   await app.register(progressRoutes, { service: new ProgressService(new ProgressRepository(db), clock) });
+  // ── plan ── the recovery plan, its versions and the daily actions ticked off (features/plan).
+  await app.register(planRoutes, { service: new PlanService(new PlanRepository(db, writes), cipher, clock) });
 
   // ── medications ── medication support: schedules, logged doses, adherence (features/medications).
   await app.register(medicationsRoutes, {

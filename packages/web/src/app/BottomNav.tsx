@@ -4,6 +4,7 @@ import { useTeams } from "../api/queries.ts";
 
 const ITEMS = [
   { href: "/", key: "app.nav.today" },
+  { href: "/plan", key: "plan.navLabel" },
   { href: "/teams", key: "app.nav.team" },
   { href: "/history", key: "app.nav.history" },
   { href: "/settings", key: "app.nav.settings" },
@@ -12,6 +13,7 @@ const ITEMS = [
 /** The tab a location belongs to: a team's chat and an invite link are under "Team". */
 export function tabOf(location: string): string {
   if (location.startsWith("/teams") || location.startsWith("/join/")) return "/teams";
+  if (location.startsWith("/plan")) return "/plan";
   return location;
 }
 

@@ -36,6 +36,16 @@ const TeamChatPage = lazy(() =>
 const TeamDetailsPage = lazy(() =>
   import("../features/teams/details/TeamDetailsPage.tsx").then((m) => ({ default: m.TeamDetailsPage })),
 );
+const PlanPage = lazy(() => import("../features/plan/PlanPage.tsx").then((m) => ({ default: m.PlanPage })));
+const PlanEditorPage = lazy(() =>
+  import("../features/plan/PlanEditorPage.tsx").then((m) => ({ default: m.PlanEditorPage })),
+);
+const PlanVersionsPage = lazy(() =>
+  import("../features/plan/VersionsPage.tsx").then((m) => ({ default: m.VersionsPage })),
+);
+const PlanVersionPage = lazy(() =>
+  import("../features/plan/VersionsPage.tsx").then((m) => ({ default: m.VersionPage })),
+);
 const SettingsPage = lazy(() =>
   import("../features/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
 );
@@ -85,6 +95,13 @@ export function SignedInRoutes({ member }: { member: Member }) {
         <Route path="/join/:code">{({ code }) => <TeamsPage inviteCode={code} />}</Route>
         <Route path="/teams/:id/about">{({ id }) => <TeamDetailsPage teamId={id} />}</Route>
         <Route path="/teams/:id">{({ id }) => <TeamChatPage key={id} teamId={id} />}</Route>
+        <Route path="/plan" component={PlanPage} />
+        <Route path="/plan/edit">{() => <PlanEditorPage mode="edit" />}</Route>
+        <Route path="/plan/build">{() => <PlanEditorPage mode="build" />}</Route>
+        <Route path="/plan/versions" component={PlanVersionsPage} />
+        <Route path="/plan/versions/:version">
+          {({ version }) => <PlanVersionPage version={Number(version)} />}
+        </Route>
         <Route path="/settings" component={SettingsPage} />
         <Route path="/medications" component={MedicationsPage} />
         <Route path="/medications/adherence" component={AdherencePage} />

@@ -8,6 +8,7 @@
  * Plurals use i18next's suffixes (`_one`, `_other`) with `{{count}}`.
  */
 import { medications } from "./en/medications.ts";
+import { plan } from "./en/plan.ts";
 
 export const en = {
   app: {
@@ -559,6 +560,7 @@ export const en = {
     },
   },
   medications,
+  plan,
 };
 
 /** The shape every language's catalog must have: the same keys, any words. */

@@ -11,6 +11,7 @@ import { describeLocalDate, hourIn } from "../../lib/dates.ts";
 import { useToday } from "../../lib/useToday.ts";
 import { CheckinForm } from "../checkins/CheckinForm.tsx";
 import { LapseSupport } from "../checkins/LapseSupport.tsx";
+import { TodayPlanCard } from "../plan/TodayPlanCard.tsx";
 import { TeamReachOut } from "../teams/TeamReachOut.tsx";
 import { DayChooser } from "./DayChooser.tsx";
 import { ProgressCards } from "./ProgressCards.tsx";
@@ -110,6 +111,7 @@ export function TodayPage() {
       <Suspense fallback={null}>
         <TodayDoses />
       </Suspense>
+      <TodayPlanCard today={today} />
 
       {member.reasons.length > 0 ? (
         <section className="card reasons-card" aria-labelledby="reasons-title">

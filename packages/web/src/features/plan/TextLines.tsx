@@ -1,0 +1,60 @@
+import { useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { TextField } from "../../components/fields.tsx";
+import type { FieldErrors } from "../../lib/forms.ts";
+import { replaced, without } from "./draft.ts";
+
+interface Props {
+  items: readonly string[];
+  onChange: (items: string[]) => void;
+  /** The label of line n (from 1). */
+  label: (n: number) => string;
+  addLabel: string;
+  /** Errors keyed like the server's: `${path}.${index}` for a line, `path` for the list. */
+  path: string;
+  errors: FieldErrors;
+  maxLength: number;
+}
+
+/** An editable list of short texts: one field per line, each removable, and a button that adds a line. */
+export function TextLines({ items, onChange, label, addLabel, path, errors, maxLength }: Props) {
+  const { t } = useTranslation();
+  const list = useRef<HTMLDivElement>(null);
+  function add() {
+    onChange([...items, ""]);
+    // The new line takes the cursor once it is drawn.
+    requestAnimationFrame(() => {
+      const inputs = list.current?.querySelectorAll<HTMLInputElement>(".text-line input");
+      inputs?.[inputs.length - 1]?.focus();
+    });
+  }
+  return (
+    <div ref={list} className="text-lines">
+      {errors[path] ? <p className="field__error">{errors[path]}</p> : null}
+      {items.map((item, i) => (
+        // Lines have no ids of their own; the index is their identity while editing.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <div key={i} className="text-line">
+          <TextField
+            label={label(i + 1)}
+            value={item}
+            maxLength={maxLength}
+            error={errors[`${path}.${i}`]}
+            onChange={(e) => onChange(replaced(items, i, e.target.value))}
+          />
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-label={t("plan.editor.removeLabel", { name: item || label(i + 1) })}
+            onClick={() => onChange(without(items, i))}
+          >
+            {t("plan.editor.remove")}
+          </button>
+        </div>
+      ))}
+      <button type="button" className="button" onClick={add}>
+        {addLabel}
+      </button>
+    </div>
+  );
+}
