@@ -13,6 +13,7 @@ import {
   buildMember,
   buildMessage,
   buildRecovery,
+  buildSosEpisode,
   buildTeam,
   call,
   checkinInput,
@@ -36,6 +37,8 @@ interface World {
   reportId: string;
   /** A member the owner blocked. */
   blockedId: string;
+  /** The owner's craving SOS episode, still open. */
+  sosId: string;
 }
 
 /** Everything of the owner's that a stranger might touch, read back as the owner sees it. */
@@ -54,6 +57,7 @@ async function ownerState(w: World): Promise<string> {
     await read(`/api/v1/teams/${w.teamId}/reports`),
     await read("/api/v1/blocks"),
     await read("/api/v1/me/sharing"),
+    await read("/api/v1/sos"),
   ]);
 }
 
@@ -357,11 +361,31 @@ const MATRIX: Record<string, Row> = {
       }),
     expect: (_w, r) => expect(r.statusCode).toBe(200),
   },
+  "POST /api/v1/sos": {
+    asStranger: (w) => call(w.t, w.stranger, "POST", "/api/v1/sos", { craving: 4 }),
+    expect: (_w, r) => expect(r.statusCode).toBe(201),
+  },
+  "GET /api/v1/sos": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/sos"),
+    expect: (w, r) => {
+      expect(r.statusCode).toBe(200);
+      expect(r.body).not.toContain(w.sosId);
+    },
+  },
+  "PATCH /api/v1/sos/{id}": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "PATCH", `/api/v1/sos/${w.sosId}`, { craving: 0, helped: ["not mine"] }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
 };
 
 /** Fills an OpenAPI path like /api/v1/recoveries/{id} with real values for a call without a session. */
 function concrete(path: string, w: World): string {
-  const id = path.startsWith("/api/v1/teams/") ? w.teamId : w.recoveryId;
+  const id = path.startsWith("/api/v1/teams/")
+    ? w.teamId
+    : path.startsWith("/api/v1/sos/")
+      ? w.sosId
+      : w.recoveryId;
   return path
     .replace("{id}", id)
     .replace("{date}", DAY)
@@ -411,6 +435,7 @@ describeEachDatabase("authorization matrix", (kind) => {
       .where("code_hash", "=", hashRecoveryCode(w.owner.recoveryCodes[9] as string))
       .execute();
     w.owner.recoveryCodes = w.owner.recoveryCodes.slice(0, 9);
+    w.sosId = (await buildSosEpisode(w.t, w.owner, { craving: 8, trigger: "my own reason" })).id;
     w.stranger = await buildMember(w.t);
     const doc = (await w.t.app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json() as {
       paths: Record<string, Record<string, unknown>>;

@@ -3,7 +3,16 @@
  * states only what matters to it.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import type { CheckinInput, Member, Message, Recovery, RecoveryInput, Team } from "@cairn/core";
+import type {
+  CheckinInput,
+  Member,
+  Message,
+  Recovery,
+  RecoveryInput,
+  SosEpisode,
+  SosStart,
+  Team,
+} from "@cairn/core";
 import type { LightMyRequestResponse } from "fastify";
 import { sessionCookie, type TestApp } from "./harness.ts";
 
@@ -143,4 +152,15 @@ export async function buildMessage(
   const response = await call(t, who, "POST", `/api/v1/teams/${team.id}/messages`, body);
   if (response.statusCode !== 201) throw new Error(`message failed ${response.statusCode}: ${response.body}`);
   return (response.json() as { message: Message }).message;
+}
+
+/** A craving SOS started by `who` (a craving of 7 unless told otherwise). */
+export async function buildSosEpisode(
+  t: TestApp,
+  who: TestMember,
+  overrides: Partial<SosStart> = {},
+): Promise<SosEpisode> {
+  const response = await call(t, who, "POST", "/api/v1/sos", { craving: 7, ...overrides });
+  if (response.statusCode !== 201) throw new Error(`sos failed ${response.statusCode}: ${response.body}`);
+  return (response.json() as { episode: SosEpisode }).episode;
 }

@@ -155,6 +155,24 @@ export interface TeamSharingTable {
   updated_at: string;
 }
 
+/** A craving SOS episode; the `_enc` columns are ciphertext bound to `sos-<field>:<member>:<id>`. */
+export interface SosEpisodesTable {
+  id: string;
+  member_id: string;
+  started_at: string;
+  /** Null while the member is still riding the urge out. */
+  ended_at: string | null;
+  /** The ride-it-out timer's length. */
+  minutes: number;
+  craving_start: number;
+  craving_end: number | null;
+  trigger_enc: string | null;
+  plan_trigger_id: string | null;
+  /** JSON list of what helped. */
+  helped_enc: string | null;
+  note_enc: string | null;
+}
+
 export interface Database {
   members: MembersTable;
   recovery_codes: RecoveryCodesTable;
@@ -171,4 +189,5 @@ export interface Database {
   team_reports: TeamReportsTable;
   member_blocks: MemberBlocksTable;
   team_sharing: TeamSharingTable;
+  sos_episodes: SosEpisodesTable;
 }
