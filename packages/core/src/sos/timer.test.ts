@@ -62,11 +62,11 @@ describe("formatCountdown", () => {
 
 describe("breathState", () => {
   it("breathes in for 4 seconds, then out for 6, then starts the next breath", () => {
-    expect(breathState(0)).toEqual({ phase: "in", secondsLeft: 4, progress: 0, breath: 0 });
+    expect(breathState(0)).toEqual({ phase: "in", secondsLeft: 4, seconds: 4, progress: 0, breath: 0 });
     expect(breathState(3_500)).toMatchObject({ phase: "in", secondsLeft: 1, breath: 0 });
-    expect(breathState(4_000)).toEqual({ phase: "out", secondsLeft: 6, progress: 0, breath: 0 });
+    expect(breathState(4_000)).toEqual({ phase: "out", secondsLeft: 6, seconds: 6, progress: 0, breath: 0 });
     expect(breathState(7_000)).toMatchObject({ phase: "out", secondsLeft: 3, progress: 0.5 });
-    expect(breathState(10_000)).toEqual({ phase: "in", secondsLeft: 4, progress: 0, breath: 1 });
+    expect(breathState(10_000)).toEqual({ phase: "in", secondsLeft: 4, seconds: 4, progress: 0, breath: 1 });
   });
 
   it("keeps the same phase for the same point in any later breath", () => {
@@ -83,7 +83,7 @@ describe("breathState", () => {
   });
 
   it("starts at the first breath when the clock reads before the start", () => {
-    expect(breathState(-2_000)).toEqual({ phase: "in", secondsLeft: 4, progress: 0, breath: 0 });
+    expect(breathState(-2_000)).toEqual({ phase: "in", secondsLeft: 4, seconds: 4, progress: 0, breath: 0 });
   });
 
   it("refuses a pattern with no time in it", () => {

@@ -49,6 +49,8 @@ export interface BreathState {
   phase: BreathPhase;
   /** Whole seconds left in this phase, rounded up (4, 3, 2, 1). */
   secondsLeft: number;
+  /** How long this phase lasts, in seconds. */
+  seconds: number;
   /** How far through this phase, from 0 to 1: drives the animation. */
   progress: number;
   /** Which breath this is, from 0; a new number is a new cue to announce. */
@@ -72,11 +74,17 @@ export function breathState(elapsedMs: number, pattern: BreathingPattern = PACED
   for (const [phase, seconds] of phases) {
     const phaseMs = seconds * 1000;
     if (into < phaseMs) {
-      return { phase, secondsLeft: Math.ceil((phaseMs - into) / 1000), progress: into / phaseMs, breath };
+      return {
+        phase,
+        secondsLeft: Math.ceil((phaseMs - into) / 1000),
+        seconds,
+        progress: into / phaseMs,
+        breath,
+      };
     }
     into -= phaseMs;
   }
   // Unreachable: `into` is below the cycle's length. Kept for the type checker.
-  const [phase] = phases[phases.length - 1] as [BreathPhase, number];
-  return { phase, secondsLeft: 0, progress: 1, breath };
+  const [phase, seconds] = phases[phases.length - 1] as [BreathPhase, number];
+  return { phase, secondsLeft: 0, seconds, progress: 1, breath };
 }

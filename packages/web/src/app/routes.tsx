@@ -36,6 +36,7 @@ const TeamChatPage = lazy(() =>
 const TeamDetailsPage = lazy(() =>
   import("../features/teams/details/TeamDetailsPage.tsx").then((m) => ({ default: m.TeamDetailsPage })),
 );
+const UrgesPage = lazy(() => import("../features/sos/UrgesPage.tsx").then((m) => ({ default: m.UrgesPage })));
 const SettingsPage = lazy(() =>
   import("../features/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
 );
@@ -80,6 +81,7 @@ export function SignedInRoutes({ member }: { member: Member }) {
         <Route path="/teams/:id/about">{({ id }) => <TeamDetailsPage teamId={id} />}</Route>
         <Route path="/teams/:id">{({ id }) => <TeamChatPage key={id} teamId={id} />}</Route>
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/urges" component={UrgesPage} />
         <Route path="/signin">
           <AfterSignIn />
         </Route>

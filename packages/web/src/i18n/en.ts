@@ -7,7 +7,10 @@
  *
  * Plurals use i18next's suffixes (`_one`, `_other`) with `{{count}}`.
  */
+import { sos } from "./en/sos.ts";
+
 export const en = {
+  sos,
   app: {
     name: "Cairn",
     pageTitle: "{{title}} · Cairn",
