@@ -12,11 +12,13 @@ import {
   buildInvite,
   buildMember,
   buildMessage,
+  buildPlan,
   buildRecovery,
   buildSosEpisode,
   buildTeam,
   call,
   checkinInput,
+  planInput,
   type TestMember,
 } from "./factories.ts";
 import { describeEachDatabase, startTestApp, type TestApp } from "./harness.ts";
@@ -37,6 +39,8 @@ interface World {
   reportId: string;
   /** A member the owner blocked. */
   blockedId: string;
+  /** The daily action in the owner's plan, ticked off on DAY. */
+  actionId: string;
   /** The owner's craving SOS episode, still open. */
   sosId: string;
 }
@@ -57,6 +61,10 @@ async function ownerState(w: World): Promise<string> {
     await read(`/api/v1/teams/${w.teamId}/reports`),
     await read("/api/v1/blocks"),
     await read("/api/v1/me/sharing"),
+    await read("/api/v1/plan"),
+    await read("/api/v1/plan/versions"),
+    await read("/api/v1/plan/versions/1"),
+    await read(`/api/v1/plan/actions/${DAY}`),
     await read("/api/v1/sos"),
   ]);
 }
@@ -361,6 +369,34 @@ const MATRIX: Record<string, Row> = {
       }),
     expect: (_w, r) => expect(r.statusCode).toBe(200),
   },
+  "GET /api/v1/plan": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/plan"),
+    expect: (_w, r) => expect(r.json()).toMatchObject({ version: 0, savedAt: null }),
+  },
+  "PUT /api/v1/plan": {
+    asStranger: (w) => call(w.t, w.stranger, "PUT", "/api/v1/plan", { ...planInput(), baseVersion: 0 }),
+    // Their own first version: the owner's version 1 is not theirs to conflict with.
+    expect: (_w, r) => expect(r.json().version).toBe(1),
+  },
+  "GET /api/v1/plan/versions": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/plan/versions"),
+    expect: (_w, r) => expect(r.json().versions).toHaveLength(1),
+  },
+  "GET /api/v1/plan/versions/{version}": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/plan/versions/2"),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "GET /api/v1/plan/actions/{date}": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", `/api/v1/plan/actions/${DAY}`),
+    expect: (_w, r) => expect(r.json()).toEqual({ date: DAY, done: [] }),
+  },
+  "PUT /api/v1/plan/actions/{date}": {
+    asStranger: (w) => call(w.t, w.stranger, "PUT", `/api/v1/plan/actions/${DAY}`, { done: [w.actionId] }),
+    expect: (_w, r) => {
+      expect(r.statusCode).toBe(422);
+      expect(Object.keys(r.json().error.fields)).toEqual(["done.0"]);
+    },
+  },
   "POST /api/v1/sos": {
     asStranger: (w) => call(w.t, w.stranger, "POST", "/api/v1/sos", { craving: 4 }),
     expect: (_w, r) => expect(r.statusCode).toBe(201),
@@ -392,7 +428,8 @@ function concrete(path: string, w: World): string {
     .replace("{memberId}", w.mate.member.id)
     .replace("{seq}", String(w.seq))
     .replace("{inviteId}", w.inviteId)
-    .replace("{reportId}", w.reportId);
+    .replace("{reportId}", w.reportId)
+    .replace("{version}", "1");
 }
 
 describeEachDatabase("authorization matrix", (kind) => {
@@ -427,6 +464,9 @@ describeEachDatabase("authorization matrix", (kind) => {
       mood: true,
       craving: true,
     });
+    const plan = await buildPlan(w.t, w.owner, { reasons: ["my own reason"] });
+    w.actionId = plan.plan.dailyActions[0]?.id as string;
+    await call(w.t, w.owner, "PUT", `/api/v1/plan/actions/${DAY}`, { done: [w.actionId] });
     // The owner has used one recovery code, so their count (9) differs from a new member's (10).
     await w.t.db
       .updateTable("recovery_codes")

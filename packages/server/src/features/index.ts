@@ -20,6 +20,9 @@ import { CheckinsService } from "./checkins/checkins.service.ts";
 import { MembersRepository } from "./members/members.repository.ts";
 import membersRoutes from "./members/members.routes.ts";
 import { MembersService } from "./members/members.service.ts";
+import { PlanRepository } from "./plan/plan.repository.ts";
+import planRoutes from "./plan/plan.routes.ts";
+import { PlanService } from "./plan/plan.service.ts";
 import { ProgressRepository } from "./progress/progress.repository.ts";
 import progressRoutes from "./progress/progress.routes.ts";
 import { ProgressService } from "./progress/progress.service.ts";
@@ -90,6 +93,8 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
     service: new CheckinsService(new CheckinsRepository(db, writes), cipher, clock, teams.afterCheckinSaved),
   });
   await app.register(progressRoutes, { service: new ProgressService(new ProgressRepository(db), clock) });
+  // ── plan ── the recovery plan, its versions and the daily actions ticked off (features/plan).
+  await app.register(planRoutes, { service: new PlanService(new PlanRepository(db, writes), cipher, clock) });
 
   // ── craving SOS ── episodes of urges ridden out (features/sos).
   await app.register(sosRoutes, { service: new SosService(new SosRepository(db), cipher, clock) });
