@@ -3,7 +3,15 @@
  * guide, the member's own coping steps for the trigger first, one tap to call or text a support person and
  * to tell the team; then the re-rating, and what it came to. A separate chunk, fetched ahead (SosProvider).
  */
-import { copingStepsFor, dangerInWords, formatCountdown, type SosEpisode, timerState } from "@cairn/core";
+import {
+  copingStepsFor,
+  dangerInWords,
+  formatCountdown,
+  planTriggerFor,
+  type SosEpisode,
+  suggestCopingSteps,
+  timerState,
+} from "@cairn/core";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LiveMessage } from "../../components/fields.tsx";
@@ -66,8 +74,11 @@ export function SosSession({
     if (dangerInWords([ride.trigger]).length > 0) onDanger();
   }, [ride.trigger, onDanger]);
 
-  const general = GENERAL_STEPS.map((key) => t(`sos.general.${key}`));
-  const steps = copingStepsFor(plan.data?.triggers ?? [], ride, general);
+  // After the member's own steps, the plan's library of strategies that fit this trigger.
+  const triggers = plan.data?.triggers ?? [];
+  const fits = planTriggerFor(triggers, ride) ?? { kind: "situation" as const, label: ride.trigger ?? "" };
+  const library = suggestCopingSteps(fits, 8).map((strategy) => strategy.step);
+  const steps = copingStepsFor(triggers, ride, library);
 
   if (ended) {
     return <DoneStep ride={ride} ended={ended} onAgain={onAgain} onLeave={onLeave} />;

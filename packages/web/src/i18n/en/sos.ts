@@ -43,17 +43,6 @@ export const sos = {
     teamButton: "Tell my team I'm struggling",
     teamButtonNamed: "Tell {{name}} I'm struggling",
   },
-  general: {
-    wait: "Wait it out: the urge will peak and pass",
-    leave: "Leave the situation or change rooms",
-    call: "Call or text someone you trust",
-    delay: "Delay: promise yourself 15 more minutes",
-    move: "Move your body: a walk, stairs, stretches",
-    eat: "Eat something or drink water if you're hungry",
-    rest: "Rest if you're tired",
-    meeting: "Go to a meeting, in person or online",
-    reasons: "Read your reasons for recovery",
-  },
   end: {
     title: "How is it now?",
     craving: "How strong is the urge now?",
