@@ -2,11 +2,13 @@
  * Holds the craving SOS dialog for the signed-in shell. The dialog stays mounted while the member moves
  * around, so closing it mid-ride and opening it again returns to the same timer. Its session part (timer,
  * breathing, coping steps) is a separate chunk fetched when the browser is idle after sign-in, so the first
- * screen stays small and the SOS never waits on the network when it is tapped.
+ * screen stays small and the SOS never waits on the network when it is tapped; the plan is fetched ahead too.
  */
 import type { Member } from "@cairn/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { MemberContext } from "../../app/session.ts";
+import { prefetchSosPlan } from "./plan.ts";
 import { SosContext } from "./SosContext.ts";
 import { SosDialog } from "./SosDialog.tsx";
 import { preloadSession } from "./session-chunk.ts";
@@ -16,10 +18,14 @@ export function SosProvider({ member, children }: { member: Member; children: Re
   const opener = useRef<HTMLElement | null>(null);
   const [openCount, setOpenCount] = useState(0);
 
+  const client = useQueryClient();
   useEffect(() => {
     const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1500));
-    idle(() => preloadSession());
-  }, []);
+    idle(() => {
+      preloadSession();
+      prefetchSosPlan(client);
+    });
+  }, [client]);
 
   const openSos = useCallback(() => {
     const element = dialog.current;

@@ -24,17 +24,6 @@ import type { Ride } from "./SosDialog.tsx";
 import { useNow } from "./useNow.ts";
 
 const MINUTE = 60_000;
-const GENERAL_STEPS = [
-  "wait",
-  "leave",
-  "call",
-  "delay",
-  "move",
-  "eat",
-  "rest",
-  "meeting",
-  "reasons",
-] as const;
 
 /** What the polite live region says: only at the start, every 5 minutes and at the end, never each second. */
 function useTimerAnnouncement(remainingMs: number, done: boolean, minutes: number): string {
