@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "../http/errors.ts";
 import { dangerInWords } from "./danger.ts";
-import { SOS_LIMITS, sosEndSchema, sosListQuerySchema, sosStartSchema } from "./schema.ts";
+import { SOS_LIMITS } from "./limits.ts";
+import { sosEndSchema, sosListQuerySchema, sosStartSchema } from "./schema.ts";
 
 function problems(result: { success: boolean; error?: { issues: unknown[] } }) {
   return result.success ? {} : fieldErrors(result.error?.issues as never);

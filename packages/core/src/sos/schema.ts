@@ -4,18 +4,7 @@
  */
 import { z } from "zod";
 import { idSchema, shortText } from "../http/fields.ts";
-
-export const SOS_LIMITS = {
-  triggerMax: 80,
-  helpedMax: 12,
-  helpedItemMax: 200,
-  noteMax: 1000,
-  minutesMin: 1,
-  minutesMax: 60,
-  minutesDefault: 15,
-  listDefault: 50,
-  listMax: 200,
-} as const;
+import { SOS_LIMITS } from "./limits.ts";
 
 function unique<T>(items: readonly T[]): boolean {
   return new Set(items).size === items.length;
