@@ -8,7 +8,7 @@ import type { Member } from "@cairn/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { MemberContext } from "../../app/session.ts";
-import { prefetchSosPlan } from "./plan.ts";
+import { planKey, prefetchSosPlan } from "./plan.ts";
 import { SosContext } from "./SosContext.ts";
 import { SosDialog } from "./SosDialog.tsx";
 import { preloadSession } from "./session-chunk.ts";
@@ -35,8 +35,10 @@ export function SosProvider({ member, children }: { member: Member; children: Re
       element.showModal();
     }
     preloadSession();
+    // The copy fetched ahead shows at once; a fresh one replaces it (the plan may have changed on another device).
+    void client.invalidateQueries({ queryKey: planKey });
     setOpenCount((n) => n + 1);
-  }, []);
+  }, [client]);
 
   const onClosed = useCallback(() => {
     const target = opener.current;

@@ -7,8 +7,10 @@ import type { Plan } from "@cairn/core";
 import { type QueryClient, useQuery } from "@tanstack/react-query";
 import { request } from "../../api/client.ts";
 
+export const planKey = ["plan"];
+
 const planQuery = {
-  queryKey: ["plan"],
+  queryKey: planKey,
   queryFn: () => request<Plan>("GET", "/api/v1/plan"),
   staleTime: 5 * 60_000,
 };
