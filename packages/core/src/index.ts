@@ -8,4 +8,5 @@ export * from "./plan/index.ts";
 export * from "./progress/index.ts";
 export * from "./recoveries/index.ts";
 export * from "./safety/index.ts";
+export * from "./sos/index.ts";
 export * from "./teams/index.ts";

@@ -15,6 +15,7 @@ import {
   buildMessage,
   buildPlan,
   buildRecovery,
+  buildSosEpisode,
   buildTeam,
   call,
   checkinInput,
@@ -42,6 +43,8 @@ interface World {
   medicationId: string;
   /** The daily action in the owner's plan, ticked off on DAY. */
   actionId: string;
+  /** The owner's craving SOS episode, still open. */
+  sosId: string;
 }
 
 /** Everything of the owner's that a stranger might touch, read back as the owner sees it. */
@@ -67,6 +70,7 @@ async function ownerState(w: World): Promise<string> {
     await read("/api/v1/plan/versions"),
     await read("/api/v1/plan/versions/1"),
     await read(`/api/v1/plan/actions/${DAY}`),
+    await read("/api/v1/sos"),
   ]);
 }
 
@@ -450,6 +454,22 @@ const MATRIX: Record<string, Row> = {
       expect(Object.keys(r.json().error.fields)).toEqual(["done.0"]);
     },
   },
+  "POST /api/v1/sos": {
+    asStranger: (w) => call(w.t, w.stranger, "POST", "/api/v1/sos", { craving: 4 }),
+    expect: (_w, r) => expect(r.statusCode).toBe(201),
+  },
+  "GET /api/v1/sos": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/sos"),
+    expect: (w, r) => {
+      expect(r.statusCode).toBe(200);
+      expect(r.body).not.toContain(w.sosId);
+    },
+  },
+  "PATCH /api/v1/sos/{id}": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "PATCH", `/api/v1/sos/${w.sosId}`, { craving: 0, helped: ["not mine"] }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
 };
 
 /** Fills an OpenAPI path like /api/v1/recoveries/{id} with real values for a call without a session. */
@@ -458,6 +478,8 @@ function concrete(path: string, w: World): string {
     ? w.teamId
     : path.startsWith("/api/v1/medications/")
       ? w.medicationId
+    : path.startsWith("/api/v1/sos/")
+      ? w.sosId
       : w.recoveryId;
   return path
     .replace("{id}", id)
@@ -518,6 +540,7 @@ describeEachDatabase("authorization matrix", (kind) => {
       time: "08:00",
       status: "taken",
     });
+    w.sosId = (await buildSosEpisode(w.t, w.owner, { craving: 8, trigger: "my own reason" })).id;
     w.stranger = await buildMember(w.t);
     const doc = (await w.t.app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json() as {
       paths: Record<string, Record<string, unknown>>;

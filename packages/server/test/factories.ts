@@ -13,6 +13,8 @@ import type {
   PlanInput,
   Recovery,
   RecoveryInput,
+  SosEpisode,
+  SosStart,
   Team,
 } from "@cairn/core";
 import type { LightMyRequestResponse } from "fastify";
@@ -175,6 +177,17 @@ export async function buildMessage(
   const response = await call(t, who, "POST", `/api/v1/teams/${team.id}/messages`, body);
   if (response.statusCode !== 201) throw new Error(`message failed ${response.statusCode}: ${response.body}`);
   return (response.json() as { message: Message }).message;
+}
+
+/** A craving SOS started by `who` (a craving of 7 unless told otherwise). */
+export async function buildSosEpisode(
+  t: TestApp,
+  who: TestMember,
+  overrides: Partial<SosStart> = {},
+): Promise<SosEpisode> {
+  const response = await call(t, who, "POST", "/api/v1/sos", { craving: 7, ...overrides });
+  if (response.statusCode !== 201) throw new Error(`sos failed ${response.statusCode}: ${response.body}`);
+  return (response.json() as { episode: SosEpisode }).episode;
 }
 
 /** A small but complete recovery plan: one of everything, each item with a fresh id. */

@@ -177,6 +177,22 @@ export interface MedicationDosesTable {
   time: string;
   status: string;
   logged_at: string;
+/** A craving SOS episode; the `_enc` columns are ciphertext bound to `sos-<field>:<member>:<id>`. */
+export interface SosEpisodesTable {
+  id: string;
+  member_id: string;
+  started_at: string;
+  /** Null while the member is still riding the urge out. */
+  ended_at: string | null;
+  /** The ride-it-out timer's length. */
+  minutes: number;
+  craving_start: number;
+  craving_end: number | null;
+  trigger_enc: string | null;
+  plan_trigger_id: string | null;
+  /** JSON list of what helped. */
+  helped_enc: string | null;
+  note_enc: string | null;
 }
 
 export interface PlanVersionsTable {
@@ -216,4 +232,5 @@ export interface Database {
   medication_doses: MedicationDosesTable;
   plan_versions: PlanVersionsTable;
   plan_action_ticks: PlanActionTicksTable;
+  sos_episodes: SosEpisodesTable;
 }

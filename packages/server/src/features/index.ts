@@ -40,6 +40,9 @@ import { ResourcesService } from "./resources/resources.service.ts";
 import sessionsPlugin from "./sessions/sessions.plugin.ts";
 import { SessionsRepository } from "./sessions/sessions.repository.ts";
 import { SessionsService } from "./sessions/sessions.service.ts";
+import { SosRepository } from "./sos/sos.repository.ts";
+import sosRoutes from "./sos/sos.routes.ts";
+import { SosService } from "./sos/sos.service.ts";
 import { registerTeams } from "./teams/index.ts";
 
 export interface FeatureDeps {
@@ -111,6 +114,8 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
   await app.register(medicationsRoutes, {
     service: new MedicationsService(new MedicationsRepository(db, writes), cipher, clock),
   });
+  // ── craving SOS ── episodes of urges ridden out (features/sos).
+  await app.register(sosRoutes, { service: new SosService(new SosRepository(db), cipher, clock) });
 
   // ── realtime ── the WebSocket endpoint /api/v1/ws, delivering the bus's events (realtime/hub.ts).
   await registerRealtime(app, {

@@ -5,6 +5,8 @@ import { useLocation } from "wouter";
 import { useMe } from "../api/queries.ts";
 import { HelpButton } from "../features/help/HelpButton.tsx";
 import { HelpProvider } from "../features/help/HelpProvider.tsx";
+import { SosButton } from "../features/sos/SosButton.tsx";
+import { SosProvider } from "../features/sos/SosProvider.tsx";
 import { LiveProvider } from "../features/teams/live/LiveProvider.tsx";
 import { BottomNav } from "./BottomNav.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
@@ -33,7 +35,10 @@ function Shell() {
           <img src="/favicon.svg" alt="" width="28" height="28" />
           {t("app.name")}
         </span>
-        <HelpButton />
+        <div className="topbar__actions">
+          {member ? <SosButton /> : null}
+          <HelpButton />
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={location}>
@@ -54,7 +59,13 @@ function Shell() {
     </div>
   );
   // The live connection (team chat) belongs to a signed-in member and ends with their session.
-  return member ? <LiveProvider member={member}>{shell}</LiveProvider> : shell;
+  return member ? (
+    <LiveProvider member={member}>
+      <SosProvider member={member}>{shell}</SosProvider>
+    </LiveProvider>
+  ) : (
+    shell
+  );
 }
 
 export function App({ client }: { client: QueryClient }) {

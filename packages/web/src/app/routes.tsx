@@ -46,6 +46,7 @@ const PlanVersionsPage = lazy(() =>
 const PlanVersionPage = lazy(() =>
   import("../features/plan/VersionsPage.tsx").then((m) => ({ default: m.VersionPage })),
 );
+const UrgesPage = lazy(() => import("../features/sos/UrgesPage.tsx").then((m) => ({ default: m.UrgesPage })));
 const SettingsPage = lazy(() =>
   import("../features/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
 );
@@ -105,6 +106,7 @@ export function SignedInRoutes({ member }: { member: Member }) {
         <Route path="/settings" component={SettingsPage} />
         <Route path="/medications" component={MedicationsPage} />
         <Route path="/medications/adherence" component={AdherencePage} />
+        <Route path="/urges" component={UrgesPage} />
         <Route path="/signin">
           <AfterSignIn />
         </Route>

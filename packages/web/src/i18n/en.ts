@@ -9,8 +9,10 @@
  */
 import { medications } from "./en/medications.ts";
 import { plan } from "./en/plan.ts";
+import { sos } from "./en/sos.ts";
 
 export const en = {
+  sos,
   app: {
     name: "Cairn",
     pageTitle: "{{title}} · Cairn",

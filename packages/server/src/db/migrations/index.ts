@@ -5,6 +5,7 @@ import * as progressIndexes from "./2026-12-03T1900_progress_indexes.ts";
 import * as checkinRuns from "./2026-12-03T1930_checkin_runs.ts";
 import * as plan from "./2026-12-03T2000_plan.ts";
 import * as medications from "./2026-12-03T2020_medications.ts";
+import * as sos from "./2026-12-03T2010_sos.ts";
 
 /**
  * Every migration, in order, by timestamped name. Written once for SQLite and PostgreSQL; add-only once
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T1930_checkin_runs": checkinRuns,
   "2026-12-03T2000_plan": plan,
   "2026-12-03T2020_medications": medications,
+  "2026-12-03T2010_sos": sos,
 };

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { type Ref, useId } from "react";
 import { useTranslation } from "react-i18next";
 
 interface Props {
@@ -8,10 +8,11 @@ interface Props {
   value: number;
   error?: string | undefined;
   onChange: (value: number) => void;
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** A 0–10 slider with its value always visible and spoken ("3 of 10"). */
-export function ScaleField({ label, hint, name, value, error, onChange }: Props) {
+export function ScaleField({ label, hint, name, value, error, onChange, ref }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const valueText = t("checkin.scaleValue", { value });
@@ -27,6 +28,7 @@ export function ScaleField({ label, hint, name, value, error, onChange }: Props)
         {hint}
       </p>
       <input
+        ref={ref}
         id={id}
         name={name}
         type="range"

@@ -1,0 +1,135 @@
+/**
+ * Issue 4's craving SOS: from the check-in (Today) screen, by keyboard, the member starts an SOS, sees their
+ * own coping steps for the trigger first (from a plan saved through the API), calls or texts a support person,
+ * lets the timer run out (Playwright's clock moves time; nothing waits 15 minutes), re-rates the urge and sees
+ * the episode in the record of urges that passed. axe-core on each screen. Also: danger language in the SOS's
+ * own words opens help at once, and the breathing circle stays still when the device asks for less motion.
+ */
+import { randomUUID } from "node:crypto";
+import { localDateAt, type PlanInput } from "@cairn/core";
+import { expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./pages/accessibility.ts";
+import { AuthScreens, OnboardingScreen, uniqueUsername } from "./pages/cairn.ts";
+import { SosScreens } from "./pages/sos.ts";
+
+const ZONE = "America/New_York";
+const PASSWORD = "stones on the trail 7";
+
+async function signUpToToday(page: Page): Promise<void> {
+  const auth = new AuthScreens(page);
+  await auth.signUp(uniqueUsername("sos"), PASSWORD);
+  await auth.confirmCodesSaved();
+  await new OnboardingScreen(page).setUp({
+    substance: "Opioids",
+    startDate: localDateAt(Date.now(), ZONE),
+    timeZone: ZONE,
+  });
+  await expect(page.getByRole("heading", { name: "Today", level: 1 })).toBeVisible();
+}
+
+function plan(): PlanInput {
+  return {
+    reasons: [],
+    triggers: [
+      {
+        id: randomUUID(),
+        kind: "feeling",
+        label: "Lonely nights",
+        copingSteps: ["Call Sam", "Put on a podcast"],
+      },
+      {
+        id: randomUUID(),
+        kind: "time",
+        label: "Payday",
+        copingSteps: ["Give my card to my sister", "Go to the evening meeting"],
+      },
+    ],
+    warningSigns: [],
+    dailyActions: [],
+    supportPeople: [{ id: randomUUID(), name: "Sam", relation: "sponsor", phone: "+1 (555) 010-2030" }],
+    professionalHelp: [],
+    naloxoneLocation: null,
+  };
+}
+
+test("an SOS from Today: own steps first, timer runs out, re-rated, kept in the record", async ({ page }) => {
+  await page.clock.install();
+  await signUpToToday(page);
+  const saved = await page.request.put("/api/v1/plan", {
+    data: plan(),
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(saved.status()).toBe(200);
+
+  const sos = new SosScreens(page);
+  await expect(sos.button).toHaveAttribute("aria-haspopup", "dialog");
+  // By keyboard: the dialog opens with the rating focused; Escape closes it and focus goes back to the control.
+  await sos.openWithKeyboard();
+  await expect(sos.craving()).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(sos.dialog).toBeHidden();
+  await expect(sos.button).toBeFocused();
+  await sos.openWithKeyboard();
+  await expect(sos.dialog.getByRole("radio", { name: "Payday" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "SOS: rate the urge");
+
+  await sos.start({ craving: 8, trigger: "Payday" });
+  await expect(sos.dialog.getByRole("timer")).toHaveText(/^1[45]:\d\d$/);
+  await expect(sos.dialog.getByRole("status").filter({ hasText: "The timer is running" })).toBeVisible();
+  // The member's own steps for Payday come first, before anything else.
+  await expect(sos.dialog.getByRole("heading", { name: "Your steps for “Payday”" })).toBeVisible();
+  const items = sos.dialog.getByRole("listitem");
+  await expect(items.nth(0)).toHaveText("Give my card to my sister");
+  await expect(items.nth(1)).toHaveText("Go to the evening meeting");
+  await expect(sos.dialog.getByRole("link", { name: "Call Sam" })).toHaveAttribute(
+    "href",
+    "tel:+15550102030",
+  );
+  await expect(sos.dialog.getByRole("link", { name: "Text Sam" })).toHaveAttribute(
+    "href",
+    /^sms:\+15550102030\?&body=/,
+  );
+  await expectNoSeriousA11yViolations(page, "SOS: riding it out");
+
+  // Fifteen minutes pass (a locked phone would wake to the same): the timer is up and asks for a re-rating.
+  await page.clock.fastForward("15:01");
+  await expect(sos.dialog.getByRole("timer")).toHaveText("0:00");
+  await expect(sos.dialog.getByText("Time's up. You rode it out.")).toBeVisible();
+  await sos.finish({ craving: 3, helped: ["Give my card to my sister", "Breathing"] });
+  await expect(sos.dialog.getByText("The urge went from 8 to 3.")).toBeVisible();
+  await expect(sos.dialog.getByText("1 urge ridden out; average craving fell from 8 to 3")).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "SOS: done");
+
+  await sos.dialog.getByRole("link", { name: "See your urges that passed" }).click();
+  await expect(sos.dialog).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Urges that passed", level: 1 })).toBeVisible();
+  const episode = page.getByRole("listitem").filter({ hasText: "Payday" });
+  await expect(episode).toContainText("8 → 3 of 10");
+  await expect(episode).toContainText("Set off by: Payday");
+  await expect(episode).toContainText("Helped: Give my card to my sister and Breathing");
+  await expectNoSeriousA11yViolations(page, "urges that passed");
+});
+
+test("danger language in what set the urge off opens help at once", async ({ page }) => {
+  await signUpToToday(page);
+  const sos = new SosScreens(page);
+  await sos.button.click();
+  await sos.start({ craving: 10, ownWords: "I want to kill myself" });
+  await expect(page.getByRole("dialog", { name: "Help now" })).toBeVisible();
+});
+
+test("the breathing circle moves only when the device allows motion; its words work either way", async ({
+  page,
+}) => {
+  await signUpToToday(page);
+  const sos = new SosScreens(page);
+  await sos.button.click();
+  await sos.start({ craving: 6 });
+  const circle = sos.dialog.locator(".sos-breathing__circle");
+  const animation = () => circle.evaluate((el) => getComputedStyle(el).animationName);
+  await page.emulateMedia({ reducedMotion: "no-preference" });
+  await expect.poll(animation).toMatch(/^sos-breathe-(in|out)$/);
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await expect.poll(animation).toBe("none");
+  await expect(sos.dialog.getByText(/^Breathe (in|out) · \d$/)).toBeVisible();
+});

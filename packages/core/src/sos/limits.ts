@@ -1,0 +1,12 @@
+/** The SOS's limits, apart from the schemas so the web app's first screen can read them without zod. */
+export const SOS_LIMITS = {
+  triggerMax: 80,
+  helpedMax: 12,
+  helpedItemMax: 200,
+  noteMax: 1000,
+  minutesMin: 1,
+  minutesMax: 60,
+  minutesDefault: 15,
+  listDefault: 50,
+  listMax: 200,
+} as const;
