@@ -8,3 +8,4 @@ export * from "./progress/index.ts";
 export * from "./recoveries/index.ts";
 export * from "./safety/index.ts";
 export * from "./teams/index.ts";
+export * from "./withdrawal/index.ts";
