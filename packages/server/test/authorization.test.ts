@@ -14,9 +14,11 @@ import {
   buildMessage,
   buildRecovery,
   buildTeam,
+  buildWithdrawalCheck,
   call,
   checkinInput,
   type TestMember,
+  withdrawalRatings,
 } from "./factories.ts";
 import { describeEachDatabase, startTestApp, type TestApp } from "./harness.ts";
 
@@ -36,6 +38,8 @@ interface World {
   reportId: string;
   /** A member the owner blocked. */
   blockedId: string;
+  /** The owner's withdrawal symptom check (its note is "owner's note"). */
+  withdrawalCheckId: string;
 }
 
 /** Everything of the owner's that a stranger might touch, read back as the owner sees it. */
@@ -54,6 +58,7 @@ async function ownerState(w: World): Promise<string> {
     await read(`/api/v1/teams/${w.teamId}/reports`),
     await read("/api/v1/blocks"),
     await read("/api/v1/me/sharing"),
+    await read("/api/v1/withdrawal"),
   ]);
 }
 
@@ -357,6 +362,19 @@ const MATRIX: Record<string, Row> = {
       }),
     expect: (_w, r) => expect(r.statusCode).toBe(200),
   },
+  "POST /api/v1/withdrawal": {
+    // A check is always the caller's own: it lands on the stranger's account, never the owner's.
+    asStranger: (w) => call(w.t, w.stranger, "POST", "/api/v1/withdrawal", { ratings: withdrawalRatings(2) }),
+    expect: (_w, r) => expect(r.statusCode).toBe(201),
+  },
+  "GET /api/v1/withdrawal": {
+    // The default range holds the owner's check, were it anyone's to see.
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/withdrawal"),
+    expect: (w, r) => {
+      expect(r.statusCode).toBe(200);
+      expect((r.json().checks as { id: string }[]).map((c) => c.id)).not.toContain(w.withdrawalCheckId);
+    },
+  },
 };
 
 /** Fills an OpenAPI path like /api/v1/recoveries/{id} with real values for a call without a session. */
@@ -384,6 +402,7 @@ describeEachDatabase("authorization matrix", (kind) => {
       uses: [{ recoveryId: w.recoveryId, used: false }],
       note: "owner's note",
     });
+    w.withdrawalCheckId = (await buildWithdrawalCheck(w.t, w.owner, { note: "owner's note" })).id;
     w.mate = await buildMember(w.t);
     w.teamId = (await buildTeam(w.t, w.owner, { members: [w.mate] })).id;
     await buildMessage(w.t, w.owner, { id: w.teamId }, { text: "owner's team secret" });

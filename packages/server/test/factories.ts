@@ -3,7 +3,17 @@
  * states only what matters to it.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import type { CheckinInput, Member, Message, Recovery, RecoveryInput, Team } from "@cairn/core";
+import {
+  type CheckinInput,
+  type Member,
+  type Message,
+  type Recovery,
+  type RecoveryInput,
+  type Team,
+  WITHDRAWAL_SYMPTOMS,
+  type WithdrawalCheck,
+  type WithdrawalRatings,
+} from "@cairn/core";
 import type { LightMyRequestResponse } from "fastify";
 import { sessionCookie, type TestApp } from "./harness.ts";
 
@@ -143,4 +153,27 @@ export async function buildMessage(
   const response = await call(t, who, "POST", `/api/v1/teams/${team.id}/messages`, body);
   if (response.statusCode !== 201) throw new Error(`message failed ${response.statusCode}: ${response.body}`);
   return (response.json() as { message: Message }).message;
+}
+
+/** Twelve withdrawal symptom ratings, all `value` unless overridden. */
+export function withdrawalRatings(value = 1, overrides: Partial<WithdrawalRatings> = {}): WithdrawalRatings {
+  return {
+    ...(Object.fromEntries(WITHDRAWAL_SYMPTOMS.map((s) => [s, value])) as WithdrawalRatings),
+    ...overrides,
+  };
+}
+
+/** A withdrawal symptom check recorded by `who` at the test clock's time. */
+export async function buildWithdrawalCheck(
+  t: TestApp,
+  who: TestMember,
+  input: { ratings?: WithdrawalRatings; note?: string | null } = {},
+): Promise<WithdrawalCheck> {
+  const response = await call(t, who, "POST", "/api/v1/withdrawal", {
+    ratings: withdrawalRatings(),
+    ...input,
+  });
+  if (response.statusCode !== 201)
+    throw new Error(`withdrawal failed ${response.statusCode}: ${response.body}`);
+  return (response.json() as { check: WithdrawalCheck }).check;
 }

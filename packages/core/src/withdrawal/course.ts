@@ -42,7 +42,15 @@ export interface WithdrawalDay {
 /** The checks grouped by their local date, oldest day first; a day with no check has no entry. */
 export function withdrawalCourse(checks: readonly DatedTotal[]): WithdrawalDay[] {
   const sorted = [...checks].sort((a, b) =>
-    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.takenAt < b.takenAt ? -1 : a.takenAt > b.takenAt ? 1 : 0,
+    a.date !== b.date
+      ? a.date < b.date
+        ? -1
+        : 1
+      : a.takenAt < b.takenAt
+        ? -1
+        : a.takenAt > b.takenAt
+          ? 1
+          : 0,
   );
   const first = sorted[0];
   if (!first) return [];

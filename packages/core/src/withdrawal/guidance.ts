@@ -34,11 +34,14 @@ export interface GuidanceCheck extends DatedTotal {
 }
 
 export function withdrawalGuidance(checks: readonly GuidanceCheck[]): WithdrawalGuidance {
-  const latest = [...checks].sort((a, b) => (a.takenAt < b.takenAt ? -1 : a.takenAt > b.takenAt ? 1 : 0)).at(-1);
+  const latest = [...checks]
+    .sort((a, b) => (a.takenAt < b.takenAt ? -1 : a.takenAt > b.takenAt ? 1 : 0))
+    .at(-1);
   if (!latest) return { urgency: "watch", reasons: [], latestTotal: null };
 
   const reasons: GuidanceReason[] = [];
-  if (latest.ratings.vomiting >= FLUIDS_RATING || latest.ratings.diarrhoea >= FLUIDS_RATING) reasons.push("fluids");
+  if (latest.ratings.vomiting >= FLUIDS_RATING || latest.ratings.diarrhoea >= FLUIDS_RATING)
+    reasons.push("fluids");
   if (latest.total >= VERY_HIGH_TOTAL) reasons.push("very-high-total");
   else if (latest.total >= HIGH_TOTAL) reasons.push("high-total");
   if (gettingWorse(checks)) reasons.push("getting-worse");

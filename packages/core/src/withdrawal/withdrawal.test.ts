@@ -25,7 +25,9 @@ function check(
 
 describe("withdrawal check input", () => {
   it("accepts twelve ratings from 0 to 4 and an optional note", () => {
-    expect(withdrawalCheckInputSchema.safeParse({ ratings: allAt(4), note: "rough night" }).success).toBe(true);
+    expect(withdrawalCheckInputSchema.safeParse({ ratings: allAt(4), note: "rough night" }).success).toBe(
+      true,
+    );
     expect(withdrawalCheckInputSchema.safeParse({ ratings: allAt(0) }).success).toBe(true);
   });
 
@@ -57,7 +59,9 @@ describe("withdrawal check input", () => {
   });
 
   it("refuses a range that ends before it starts, or a date that does not exist", () => {
-    expect(withdrawalRangeQuerySchema.safeParse({ from: "2026-12-03", to: "2026-12-01" }).success).toBe(false);
+    expect(withdrawalRangeQuerySchema.safeParse({ from: "2026-12-03", to: "2026-12-01" }).success).toBe(
+      false,
+    );
     expect(withdrawalRangeQuerySchema.safeParse({ from: "2026-02-30" }).success).toBe(false);
     expect(withdrawalRangeQuerySchema.safeParse({ from: "2026-12-01", to: "2026-12-01" }).success).toBe(true);
   });
@@ -151,11 +155,14 @@ describe("withdrawalGuidance", () => {
     ["vomiting", 4, 0],
     ["diarrhoea", 0, 3],
     ["diarrhoea", 0, 4],
-  ])("says get seen now when %s is at the top ratings: fluids may not stay down", (_s, vomiting, diarrhoea) => {
-    const guidance = withdrawalGuidance([check("2026-12-01", 10, { vomiting, diarrhoea })]);
-    expect(guidance.urgency).toBe("now");
-    expect(guidance.reasons).toEqual(["fluids"]);
-  });
+  ])(
+    "says get seen now when %s is at the top ratings: fluids may not stay down",
+    (_s, vomiting, diarrhoea) => {
+      const guidance = withdrawalGuidance([check("2026-12-01", 10, { vomiting, diarrhoea })]);
+      expect(guidance.urgency).toBe("now");
+      expect(guidance.reasons).toEqual(["fluids"]);
+    },
+  );
 
   it("does not raise fluids at a rating of 2", () => {
     expect(withdrawalGuidance([check("2026-12-01", 10, { vomiting: 2, diarrhoea: 2 })]).reasons).toEqual([]);
@@ -199,7 +206,11 @@ describe("withdrawalGuidance", () => {
   });
 
   it("compares with the last recorded day, even after a day with no check", () => {
-    const guidance = withdrawalGuidance([check("2026-11-28", 8), check("2026-12-01", 5), check("2026-12-03", 9)]);
+    const guidance = withdrawalGuidance([
+      check("2026-11-28", 8),
+      check("2026-12-01", 5),
+      check("2026-12-03", 9),
+    ]);
     expect(guidance.reasons).toEqual(["getting-worse"]);
   });
 });

@@ -155,6 +155,19 @@ export interface TeamSharingTable {
   updated_at: string;
 }
 
+/** A withdrawal symptom check (features/withdrawal): ratings as JSON text, the note as ciphertext. */
+export interface WithdrawalChecksTable {
+  id: string;
+  member_id: string;
+  /** The member's local date when it was stored. */
+  date: string;
+  taken_at: string;
+  ratings: string;
+  total: number;
+  /** Ciphertext bound to `withdrawal-note:<member>:<id>`. */
+  note_enc: string | null;
+}
+
 export interface Database {
   members: MembersTable;
   recovery_codes: RecoveryCodesTable;
@@ -171,4 +184,5 @@ export interface Database {
   team_reports: TeamReportsTable;
   member_blocks: MemberBlocksTable;
   team_sharing: TeamSharingTable;
+  withdrawal_checks: WithdrawalChecksTable;
 }

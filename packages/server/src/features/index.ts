@@ -33,6 +33,9 @@ import sessionsPlugin from "./sessions/sessions.plugin.ts";
 import { SessionsRepository } from "./sessions/sessions.repository.ts";
 import { SessionsService } from "./sessions/sessions.service.ts";
 import { registerTeams } from "./teams/index.ts";
+import { WithdrawalRepository } from "./withdrawal/withdrawal.repository.ts";
+import withdrawalRoutes from "./withdrawal/withdrawal.routes.ts";
+import { WithdrawalService } from "./withdrawal/withdrawal.service.ts";
 
 export interface FeatureDeps {
   db: Db;
@@ -87,6 +90,10 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
     service: new CheckinsService(new CheckinsRepository(db, writes), cipher, clock, teams.afterCheckinSaved),
   });
   await app.register(progressRoutes, { service: new ProgressService(new ProgressRepository(db), clock) });
+  // ── withdrawal ── symptom checks during detox (features/withdrawal).
+  await app.register(withdrawalRoutes, {
+    service: new WithdrawalService(new WithdrawalRepository(db, writes), cipher, clock),
+  });
 
   // ── realtime ── the WebSocket endpoint /api/v1/ws, delivering the bus's events (realtime/hub.ts).
   await registerRealtime(app, {
