@@ -36,6 +36,12 @@ const TeamChatPage = lazy(() =>
 const TeamDetailsPage = lazy(() =>
   import("../features/teams/details/TeamDetailsPage.tsx").then((m) => ({ default: m.TeamDetailsPage })),
 );
+const OverdosePage = lazy(() =>
+  import("../features/overdose/OverdosePage.tsx").then((m) => ({ default: m.OverdosePage })),
+);
+const WithdrawalPage = lazy(() =>
+  import("../features/withdrawal/WithdrawalPage.tsx").then((m) => ({ default: m.WithdrawalPage })),
+);
 const SettingsPage = lazy(() =>
   import("../features/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
 );
@@ -46,6 +52,7 @@ export function SignedOutRoutes() {
       <Route path="/signin" component={SignInPage} />
       <Route path="/signup" component={SignUpPage} />
       <Route path="/recover" component={RecoverPage} />
+      <Route path="/overdose" component={OverdosePage} />
       <Route path="/join/:code">
         {({ code }) => {
           // The invite waits for sign-in (or sign-up), then the join form opens with it.
@@ -80,6 +87,8 @@ export function SignedInRoutes({ member }: { member: Member }) {
         <Route path="/teams/:id/about">{({ id }) => <TeamDetailsPage teamId={id} />}</Route>
         <Route path="/teams/:id">{({ id }) => <TeamChatPage key={id} teamId={id} />}</Route>
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/overdose" component={OverdosePage} />
+        <Route path="/withdrawal" component={WithdrawalPage} />
         <Route path="/signin">
           <AfterSignIn />
         </Route>

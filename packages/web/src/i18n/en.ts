@@ -7,7 +7,12 @@
  *
  * Plurals use i18next's suffixes (`_one`, `_other`) with `{{count}}`.
  */
+import { overdose } from "./en/overdose.ts";
+import { withdrawal } from "./en/withdrawal.ts";
+
 export const en = {
+  overdose,
+  withdrawal,
   app: {
     name: "Cairn",
     pageTitle: "{{title}} · Cairn",
@@ -227,7 +232,6 @@ export const en = {
     nextStep: "Reach out to someone you trust today, or take a minute to write down what led up to it.",
     reachOut: "Talk to someone now",
     opioidTitle: "Staying safer after opioid use",
-    openOverdose: "Open overdose safety",
   },
   progress: {
     title: "Your progress",

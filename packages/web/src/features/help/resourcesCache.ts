@@ -41,7 +41,7 @@ export function looksLikeResources(value: unknown): value is Resources {
   );
 }
 
-/** A copy saved before `overdose.saferUse` existed still shows, with that list empty until the next fetch. */
+/** A copy saved before the safer-use list existed still shows, with that list empty until the next fetch. */
 function upgraded(r: Resources): Resources {
   return isStringArray(r.overdose.saferUse) ? r : { ...r, overdose: { ...r.overdose, saferUse: [] } };
 }

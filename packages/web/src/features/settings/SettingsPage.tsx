@@ -14,6 +14,7 @@ import { TimeZoneField } from "../../components/TimeZoneField.tsx";
 import { describeError, validate } from "../../lib/forms.ts";
 import { useApiForm } from "../../lib/useApiForm.ts";
 import { ReasonLines } from "../onboarding/RecoveryFields.tsx";
+import { SafetyToolsCard } from "../overdose/SafetyToolsCard.tsx";
 import { profilePatch, reasonLines, reasonsPatch } from "./profile.ts";
 import { RecoveriesSettings } from "./RecoveriesSettings.tsx";
 import { RecoveryCodesSettings } from "./RecoveryCodesSettings.tsx";
@@ -169,6 +170,7 @@ export function SettingsPage() {
       <RecoveriesSettings />
       <ReasonsForm />
       <TeamSettings />
+      <SafetyToolsCard />
       <PasswordForm />
       <RecoveryCodesSettings />
       <SignOut />

@@ -12,6 +12,7 @@ import { useToday } from "../../lib/useToday.ts";
 import { CheckinForm } from "../checkins/CheckinForm.tsx";
 import { LapseSupport } from "../checkins/LapseSupport.tsx";
 import { TeamReachOut } from "../teams/TeamReachOut.tsx";
+import { WithdrawalPrompt } from "../withdrawal/WithdrawalPrompt.tsx";
 import { DayChooser } from "./DayChooser.tsx";
 import { ProgressCards } from "./ProgressCards.tsx";
 import "./today.css";
@@ -101,6 +102,8 @@ export function TodayPage() {
           </>
         )}
       </section>
+
+      {recoveries.data ? <WithdrawalPrompt recoveries={recoveries.data} today={today} /> : null}
 
       {member.reasons.length > 0 ? (
         <section className="card reasons-card" aria-labelledby="reasons-title">
