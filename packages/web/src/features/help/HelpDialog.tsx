@@ -94,8 +94,11 @@ function OverdosePageLink() {
       href="/overdose"
       onClick={(event) => {
         event.preventDefault();
-        event.currentTarget.closest("dialog")?.close();
-        navigate("/overdose");
+        const dialog = event.currentTarget.closest("dialog");
+        if (!dialog) return navigate("/overdose");
+        // After the dialog has handed focus back to its opener, so the new page's heading takes it last.
+        dialog.addEventListener("close", () => navigate("/overdose"), { once: true });
+        dialog.close();
       }}
     >
       {t("overdose.openPage")}
