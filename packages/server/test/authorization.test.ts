@@ -12,11 +12,13 @@ import {
   buildInvite,
   buildMember,
   buildMessage,
+  buildPlan,
   buildRecovery,
   buildTeam,
   buildWithdrawalCheck,
   call,
   checkinInput,
+  planInput,
   type TestMember,
   withdrawalRatings,
 } from "./factories.ts";
@@ -40,6 +42,8 @@ interface World {
   blockedId: string;
   /** The owner's withdrawal symptom check (its note is "owner's note"). */
   withdrawalCheckId: string;
+  /** The daily action in the owner's plan, ticked off on DAY. */
+  actionId: string;
 }
 
 /** Everything of the owner's that a stranger might touch, read back as the owner sees it. */
@@ -59,6 +63,10 @@ async function ownerState(w: World): Promise<string> {
     await read("/api/v1/blocks"),
     await read("/api/v1/me/sharing"),
     await read("/api/v1/withdrawal"),
+    await read("/api/v1/plan"),
+    await read("/api/v1/plan/versions"),
+    await read("/api/v1/plan/versions/1"),
+    await read(`/api/v1/plan/actions/${DAY}`),
   ]);
 }
 
@@ -375,6 +383,34 @@ const MATRIX: Record<string, Row> = {
       expect((r.json().checks as { id: string }[]).map((c) => c.id)).not.toContain(w.withdrawalCheckId);
     },
   },
+  "GET /api/v1/plan": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/plan"),
+    expect: (_w, r) => expect(r.json()).toMatchObject({ version: 0, savedAt: null }),
+  },
+  "PUT /api/v1/plan": {
+    asStranger: (w) => call(w.t, w.stranger, "PUT", "/api/v1/plan", { ...planInput(), baseVersion: 0 }),
+    // Their own first version: the owner's version 1 is not theirs to conflict with.
+    expect: (_w, r) => expect(r.json().version).toBe(1),
+  },
+  "GET /api/v1/plan/versions": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/plan/versions"),
+    expect: (_w, r) => expect(r.json().versions).toHaveLength(1),
+  },
+  "GET /api/v1/plan/versions/{version}": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/plan/versions/2"),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "GET /api/v1/plan/actions/{date}": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", `/api/v1/plan/actions/${DAY}`),
+    expect: (_w, r) => expect(r.json()).toEqual({ date: DAY, done: [] }),
+  },
+  "PUT /api/v1/plan/actions/{date}": {
+    asStranger: (w) => call(w.t, w.stranger, "PUT", `/api/v1/plan/actions/${DAY}`, { done: [w.actionId] }),
+    expect: (_w, r) => {
+      expect(r.statusCode).toBe(422);
+      expect(Object.keys(r.json().error.fields)).toEqual(["done.0"]);
+    },
+  },
 };
 
 /** Fills an OpenAPI path like /api/v1/recoveries/{id} with real values for a call without a session. */
@@ -386,7 +422,8 @@ function concrete(path: string, w: World): string {
     .replace("{memberId}", w.mate.member.id)
     .replace("{seq}", String(w.seq))
     .replace("{inviteId}", w.inviteId)
-    .replace("{reportId}", w.reportId);
+    .replace("{reportId}", w.reportId)
+    .replace("{version}", "1");
 }
 
 describeEachDatabase("authorization matrix", (kind) => {
@@ -422,6 +459,9 @@ describeEachDatabase("authorization matrix", (kind) => {
       mood: true,
       craving: true,
     });
+    const plan = await buildPlan(w.t, w.owner, { reasons: ["my own reason"] });
+    w.actionId = plan.plan.dailyActions[0]?.id as string;
+    await call(w.t, w.owner, "PUT", `/api/v1/plan/actions/${DAY}`, { done: [w.actionId] });
     // The owner has used one recovery code, so their count (9) differs from a new member's (10).
     await w.t.db
       .updateTable("recovery_codes")

@@ -7,6 +7,8 @@ import {
   type CheckinInput,
   type Member,
   type Message,
+  type Plan,
+  type PlanInput,
   type Recovery,
   type RecoveryInput,
   type Team,
@@ -153,6 +155,41 @@ export async function buildMessage(
   const response = await call(t, who, "POST", `/api/v1/teams/${team.id}/messages`, body);
   if (response.statusCode !== 201) throw new Error(`message failed ${response.statusCode}: ${response.body}`);
   return (response.json() as { message: Message }).message;
+}
+
+/** A small but complete recovery plan: one of everything, each item with a fresh id. */
+export function planInput(overrides: Partial<PlanInput> = {}): PlanInput {
+  return {
+    reasons: ["My kids"],
+    triggers: [
+      { id: randomUUID(), kind: "feeling", label: "Tired after work", copingSteps: ["Eat something first"] },
+    ],
+    warningSigns: ["Skipping meetings"],
+    dailyActions: [{ id: randomUUID(), kind: "meeting", label: "Noon meeting" }],
+    supportPeople: [{ id: randomUUID(), name: "Sam", relation: "sponsor", phone: "+1 555 010 2030" }],
+    professionalHelp: [
+      {
+        id: randomUUID(),
+        kind: "clinic",
+        name: "Eastside Clinic",
+        phone: "555-010-9000",
+        address: "1 Main St",
+      },
+    ],
+    naloxoneLocation: "Kitchen drawer",
+    ...overrides,
+  };
+}
+
+/** Saves the plan as `who` (PUT /api/v1/plan) and returns it as read back. */
+export async function buildPlan(
+  t: TestApp,
+  who: TestMember,
+  overrides: Partial<PlanInput> = {},
+): Promise<Plan> {
+  const response = await call(t, who, "PUT", "/api/v1/plan", planInput(overrides));
+  if (response.statusCode !== 200) throw new Error(`plan failed ${response.statusCode}: ${response.body}`);
+  return response.json() as Plan;
 }
 
 /** Twelve withdrawal symptom ratings, all `value` unless overridden. */

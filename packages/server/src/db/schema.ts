@@ -168,6 +168,23 @@ export interface WithdrawalChecksTable {
   note_enc: string | null;
 }
 
+export interface PlanVersionsTable {
+  member_id: string;
+  version: number;
+  /** The whole plan as JSON, ciphertext bound to `plan:<member>:<version>`. */
+  plan_enc: string;
+  saved_at: string;
+}
+
+export interface PlanActionTicksTable {
+  member_id: string;
+  /** The member's local date. */
+  date: string;
+  /** JSON list of the daily-action ids done that day. */
+  done: string;
+  updated_at: string;
+}
+
 export interface Database {
   members: MembersTable;
   recovery_codes: RecoveryCodesTable;
@@ -185,4 +202,6 @@ export interface Database {
   member_blocks: MemberBlocksTable;
   team_sharing: TeamSharingTable;
   withdrawal_checks: WithdrawalChecksTable;
+  plan_versions: PlanVersionsTable;
+  plan_action_ticks: PlanActionTicksTable;
 }

@@ -20,6 +20,9 @@ import { CheckinsService } from "./checkins/checkins.service.ts";
 import { MembersRepository } from "./members/members.repository.ts";
 import membersRoutes from "./members/members.routes.ts";
 import { MembersService } from "./members/members.service.ts";
+import { PlanRepository } from "./plan/plan.repository.ts";
+import planRoutes from "./plan/plan.routes.ts";
+import { PlanService } from "./plan/plan.service.ts";
 import { ProgressRepository } from "./progress/progress.repository.ts";
 import progressRoutes from "./progress/progress.routes.ts";
 import { ProgressService } from "./progress/progress.service.ts";
@@ -94,6 +97,8 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
   await app.register(withdrawalRoutes, {
     service: new WithdrawalService(new WithdrawalRepository(db, writes), cipher, clock),
   });
+  // ── plan ── the recovery plan, its versions and the daily actions ticked off (features/plan).
+  await app.register(planRoutes, { service: new PlanService(new PlanRepository(db, writes), cipher, clock) });
 
   // ── realtime ── the WebSocket endpoint /api/v1/ws, delivering the bus's events (realtime/hub.ts).
   await registerRealtime(app, {

@@ -3,6 +3,7 @@ import * as foundation from "./2026-12-03T1600_foundation.ts";
 import * as teams from "./2026-12-03T1800_teams.ts";
 import * as progressIndexes from "./2026-12-03T1900_progress_indexes.ts";
 import * as checkinRuns from "./2026-12-03T1930_checkin_runs.ts";
+import * as plan from "./2026-12-03T2000_plan.ts";
 import * as withdrawal from "./2026-12-03T2030_withdrawal.ts";
 
 /**
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T1800_teams": teams,
   "2026-12-03T1900_progress_indexes": progressIndexes,
   "2026-12-03T1930_checkin_runs": checkinRuns,
+  "2026-12-03T2000_plan": plan,
   "2026-12-03T2030_withdrawal": withdrawal,
 };

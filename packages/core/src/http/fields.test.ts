@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { dialablePhone, phoneSchema } from "./fields.ts";
+
+describe("phoneSchema", () => {
+  it.each([
+    ["+1 (555) 010-2030", "+1 (555) 010-2030"],
+    ["988", "988"],
+    ["  +44 20 7946 0958 ", "+44 20 7946 0958"],
+    ["555.010.2030", "555.010.2030"],
+    ["+123456789012345", "+123456789012345"],
+  ])("accepts %j as a phone number", (input, stored) => {
+    expect(phoneSchema.parse(input)).toBe(stored);
+  });
+
+  it.each([
+    ["", "empty"],
+    ["   ", "only spaces"],
+    ["12", "two digits"],
+    ["+", "a plus alone"],
+    ["(--)", "no digits"],
+    ["1234567890123456", "sixteen digits"],
+    ["++1 555 0100", "two pluses"],
+    ["1+555 0100", "a plus inside"],
+    ["555-CALL-NOW", "letters"],
+    ["555 0100 ext 2", "an extension in words"],
+    ["١٢٣٤٥", "digits of another script"],
+    [`1${" ".repeat(32)}2`, "over 32 characters"],
+  ])("refuses %j (%s)", (input) => {
+    expect(phoneSchema.safeParse(input).success).toBe(false);
+  });
+
+  it("refuses a value that is not text", () => {
+    expect(phoneSchema.safeParse(5550100).success).toBe(false);
+  });
+});
+
+describe("dialablePhone", () => {
+  it.each([
+    ["+1 (555) 010-2030", "+15550102030"],
+    [" +44 20 7946 0958", "+442079460958"],
+    ["555.010.2030", "5550102030"],
+    ["988", "988"],
+  ])("turns %j into %j for tel: and sms: links", (input, dialable) => {
+    expect(dialablePhone(input)).toBe(dialable);
+  });
+});
