@@ -3,7 +3,7 @@
  * first; the page shows where the member keeps naloxone (from their plan); help opens it from any screen; two
  * symptom checks show a total, guidance on when to get medical help, and the course as a chart and a table.
  */
-import { addDays, localDateAt } from "@cairn/core";
+import { addDays, EMPTY_PLAN, localDateAt } from "@cairn/core";
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./pages/accessibility.ts";
 import { AuthScreens, HelpDialog, OnboardingScreen, uniqueUsername } from "./pages/cairn.ts";
@@ -50,6 +50,16 @@ test("after a lapse on opioids the overdose page is offered first, and help open
   await expect(yours.getByRole("link", { name: "Add where you keep naloxone" })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "overdose page");
 
+  // The member notes in their plan where they keep naloxone; the page shows it.
+  const saved = await page.request.put("/api/v1/plan", {
+    headers: { origin: new URL(page.url()).origin },
+    data: { ...EMPTY_PLAN, naloxoneLocation: "Front pocket of my backpack" },
+  });
+  expect(saved.status()).toBe(200);
+  await page.reload();
+  await expect(yours).toContainText("You keep your naloxone: Front pocket of my backpack");
+  await expect(yours.getByRole("link", { name: "Change where you keep naloxone" })).toBeVisible();
+
   // From another screen: Teams, then help, then the overdose page.
   await page.getByRole("link", { name: "Team" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your teams" })).toBeVisible();
@@ -58,6 +68,7 @@ test("after a lapse on opioids the overdose page is offered first, and help open
   await expect(page.getByRole("dialog", { name: "Help now" })).toBeHidden();
   await expect(overdose.heading()).toBeFocused();
   await overdose.expectShown();
+  await expect(overdose.section("Your naloxone")).toContainText("Front pocket of my backpack");
 });
 
 test("the overdose page works signed out too, without a member's own naloxone place", async ({ page }) => {
