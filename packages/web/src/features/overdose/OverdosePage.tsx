@@ -50,11 +50,11 @@ export function OverdosePage() {
 
           <section className="card" aria-labelledby="od-naloxone">
             <h2 id="od-naloxone">{t("overdose.naloxoneTitle")}</h2>
-            <ol className="steps">
+            <ul className="bullets">
               {data.overdose.naloxone.map((line) => (
                 <li key={line}>{line}</li>
               ))}
-            </ol>
+            </ul>
           </section>
 
           <section className="card" aria-labelledby="od-alone">

@@ -45,7 +45,6 @@ function Course({ from, to }: { from: string; to: string }) {
               <thead>
                 <tr>
                   <th scope="col">{t("withdrawal.day")}</th>
-                  <th scope="col">{t("withdrawal.date")}</th>
                   <th scope="col">{t("withdrawal.checks")}</th>
                   <th scope="col">{t("withdrawal.highest")}</th>
                   <th scope="col">{t("withdrawal.latest")}</th>
@@ -54,8 +53,10 @@ function Course({ from, to }: { from: string; to: string }) {
               <tbody>
                 {days.map((day) => (
                   <tr key={day.date}>
-                    <th scope="row">{t("withdrawal.dayN", { n: day.dayNumber })}</th>
-                    <td>{date(day.date)}</td>
+                    <th scope="row">
+                      {t("withdrawal.dayN", { n: day.dayNumber })}
+                      <span className="course-table__date">{date(day.date)}</span>
+                    </th>
                     <td>{day.checks}</td>
                     <td>{day.highest}</td>
                     <td>{day.latest}</td>

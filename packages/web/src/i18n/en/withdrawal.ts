@@ -49,7 +49,6 @@ export const withdrawal = {
   chartLabel: "Highest total each day, from {{from}} to {{to}}. The same numbers are in the table below.",
   tableCaption: "Totals by day (of {{max}})",
   day: "Day",
-  date: "Date",
   checks: "Checks",
   highest: "Highest",
   latest: "Latest",
