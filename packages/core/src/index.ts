@@ -10,3 +10,4 @@ export * from "./recoveries/index.ts";
 export * from "./safety/index.ts";
 export * from "./sos/index.ts";
 export * from "./teams/index.ts";
+export * from "./withdrawal/index.ts";

@@ -17,10 +17,12 @@ import {
   buildRecovery,
   buildSosEpisode,
   buildTeam,
+  buildWithdrawalCheck,
   call,
   checkinInput,
   planInput,
   type TestMember,
+  withdrawalRatings,
 } from "./factories.ts";
 import { describeEachDatabase, startTestApp, type TestApp } from "./harness.ts";
 
@@ -41,6 +43,8 @@ interface World {
   /** A member the owner blocked. */
   blockedId: string;
   medicationId: string;
+  /** The owner's withdrawal symptom check (its note is "owner's note"). */
+  withdrawalCheckId: string;
   /** The daily action in the owner's plan, ticked off on DAY. */
   actionId: string;
   /** The owner's craving SOS episode, still open. */
@@ -66,6 +70,7 @@ async function ownerState(w: World): Promise<string> {
     await read("/api/v1/medications"),
     await read("/api/v1/medications/today"),
     await read("/api/v1/medications/adherence"),
+    await read("/api/v1/withdrawal"),
     await read("/api/v1/plan"),
     await read("/api/v1/plan/versions"),
     await read("/api/v1/plan/versions/1"),
@@ -426,6 +431,19 @@ const MATRIX: Record<string, Row> = {
       }),
     expect: (_w, r) => expect(r.statusCode).toBe(404),
   },
+  "POST /api/v1/withdrawal": {
+    // A check is always the caller's own: it lands on the stranger's account, never the owner's.
+    asStranger: (w) => call(w.t, w.stranger, "POST", "/api/v1/withdrawal", { ratings: withdrawalRatings(2) }),
+    expect: (_w, r) => expect(r.statusCode).toBe(201),
+  },
+  "GET /api/v1/withdrawal": {
+    // The default range holds the owner's check, were it anyone's to see.
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/withdrawal"),
+    expect: (w, r) => {
+      expect(r.statusCode).toBe(200);
+      expect((r.json().checks as { id: string }[]).map((c) => c.id)).not.toContain(w.withdrawalCheckId);
+    },
+  },
   "GET /api/v1/plan": {
     asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/plan"),
     expect: (_w, r) => expect(r.json()).toMatchObject({ version: 0, savedAt: null }),
@@ -504,6 +522,7 @@ describeEachDatabase("authorization matrix", (kind) => {
       uses: [{ recoveryId: w.recoveryId, used: false }],
       note: "owner's note",
     });
+    w.withdrawalCheckId = (await buildWithdrawalCheck(w.t, w.owner, { note: "owner's note" })).id;
     w.mate = await buildMember(w.t);
     w.teamId = (await buildTeam(w.t, w.owner, { members: [w.mate] })).id;
     await buildMessage(w.t, w.owner, { id: w.teamId }, { text: "owner's team secret" });

@@ -3,19 +3,22 @@
  * states only what matters to it.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import type {
-  CheckinInput,
-  Medication,
-  MedicationInput,
-  Member,
-  Message,
-  Plan,
-  PlanInput,
-  Recovery,
-  RecoveryInput,
-  SosEpisode,
-  SosStart,
-  Team,
+import {
+  type CheckinInput,
+  type Medication,
+  type MedicationInput,
+  type Member,
+  type Message,
+  type Plan,
+  type PlanInput,
+  type Recovery,
+  type RecoveryInput,
+  type SosEpisode,
+  type SosStart,
+  type Team,
+  WITHDRAWAL_SYMPTOMS,
+  type WithdrawalCheck,
+  type WithdrawalRatings,
 } from "@cairn/core";
 import type { LightMyRequestResponse } from "fastify";
 import { sessionCookie, type TestApp } from "./harness.ts";
@@ -223,4 +226,27 @@ export async function buildPlan(
   const response = await call(t, who, "PUT", "/api/v1/plan", planInput(overrides));
   if (response.statusCode !== 200) throw new Error(`plan failed ${response.statusCode}: ${response.body}`);
   return response.json() as Plan;
+}
+
+/** Twelve withdrawal symptom ratings, all `value` unless overridden. */
+export function withdrawalRatings(value = 1, overrides: Partial<WithdrawalRatings> = {}): WithdrawalRatings {
+  return {
+    ...(Object.fromEntries(WITHDRAWAL_SYMPTOMS.map((s) => [s, value])) as WithdrawalRatings),
+    ...overrides,
+  };
+}
+
+/** A withdrawal symptom check recorded by `who` at the test clock's time. */
+export async function buildWithdrawalCheck(
+  t: TestApp,
+  who: TestMember,
+  input: { ratings?: WithdrawalRatings; note?: string | null } = {},
+): Promise<WithdrawalCheck> {
+  const response = await call(t, who, "POST", "/api/v1/withdrawal", {
+    ratings: withdrawalRatings(),
+    ...input,
+  });
+  if (response.statusCode !== 201)
+    throw new Error(`withdrawal failed ${response.statusCode}: ${response.body}`);
+  return (response.json() as { check: WithdrawalCheck }).check;
 }

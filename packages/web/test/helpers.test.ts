@@ -47,6 +47,7 @@ const resources: Resources = {
     steps: ["Call 911"],
     naloxone: ["Spray in one nostril"],
     neverUseAlone: [],
+    saferUse: ["Start with a small amount."],
   },
   afterOpioidUse: ["Your tolerance drops fast."],
 };

@@ -31,6 +31,12 @@ export const resourcesSchema = z.strictObject({
     steps: z.array(z.string().min(1)).min(1),
     naloxone: z.array(z.string().min(1)).min(1),
     neverUseAlone: z.array(contactSchema),
+    /** Ways to be safer for someone who is going to use: don't use alone, start low, test strips. */
+    saferUse: z
+      .array(z.string().min(1), {
+        error: "Add saferUse: a list of short ways to use more safely (see resources/README.md)",
+      })
+      .min(1),
   }),
   /** Shown after a check-in that records opioid use: tolerance drops fast after a break. */
   afterOpioidUse: z.array(z.string().min(1)).min(1),

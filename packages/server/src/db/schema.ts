@@ -192,6 +192,16 @@ export interface SosEpisodesTable {
   plan_trigger_id: string | null;
   /** JSON list of what helped. */
   helped_enc: string | null;
+/** A withdrawal symptom check (features/withdrawal): ratings as JSON text, the note as ciphertext. */
+export interface WithdrawalChecksTable {
+  id: string;
+  member_id: string;
+  /** The member's local date when it was stored. */
+  date: string;
+  taken_at: string;
+  ratings: string;
+  total: number;
+  /** Ciphertext bound to `withdrawal-note:<member>:<id>`. */
   note_enc: string | null;
 }
 
@@ -230,6 +240,7 @@ export interface Database {
   team_sharing: TeamSharingTable;
   medications: MedicationsTable;
   medication_doses: MedicationDosesTable;
+  withdrawal_checks: WithdrawalChecksTable;
   plan_versions: PlanVersionsTable;
   plan_action_ticks: PlanActionTicksTable;
   sos_episodes: SosEpisodesTable;

@@ -44,6 +44,9 @@ import { SosRepository } from "./sos/sos.repository.ts";
 import sosRoutes from "./sos/sos.routes.ts";
 import { SosService } from "./sos/sos.service.ts";
 import { registerTeams } from "./teams/index.ts";
+import { WithdrawalRepository } from "./withdrawal/withdrawal.repository.ts";
+import withdrawalRoutes from "./withdrawal/withdrawal.routes.ts";
+import { WithdrawalService } from "./withdrawal/withdrawal.service.ts";
 
 export interface FeatureDeps {
   db: Db;
@@ -107,6 +110,10 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
     service: new CheckinsService(new CheckinsRepository(db, writes), cipher, clock, teams.afterCheckinSaved),
   });
   await app.register(progressRoutes, { service: new ProgressService(new ProgressRepository(db), clock) });
+  // ── withdrawal ── symptom checks during detox (features/withdrawal).
+  await app.register(withdrawalRoutes, {
+    service: new WithdrawalService(new WithdrawalRepository(db, writes), cipher, clock),
+  });
   // ── plan ── the recovery plan, its versions and the daily actions ticked off (features/plan).
   await app.register(planRoutes, { service: new PlanService(new PlanRepository(db, writes), cipher, clock) });
 

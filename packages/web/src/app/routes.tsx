@@ -47,6 +47,12 @@ const PlanVersionPage = lazy(() =>
   import("../features/plan/VersionsPage.tsx").then((m) => ({ default: m.VersionPage })),
 );
 const UrgesPage = lazy(() => import("../features/sos/UrgesPage.tsx").then((m) => ({ default: m.UrgesPage })));
+const OverdosePage = lazy(() =>
+  import("../features/overdose/OverdosePage.tsx").then((m) => ({ default: m.OverdosePage })),
+);
+const WithdrawalPage = lazy(() =>
+  import("../features/withdrawal/WithdrawalPage.tsx").then((m) => ({ default: m.WithdrawalPage })),
+);
 const SettingsPage = lazy(() =>
   import("../features/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
 );
@@ -63,6 +69,7 @@ export function SignedOutRoutes() {
       <Route path="/signin" component={SignInPage} />
       <Route path="/signup" component={SignUpPage} />
       <Route path="/recover" component={RecoverPage} />
+      <Route path="/overdose" component={OverdosePage} />
       <Route path="/join/:code">
         {({ code }) => {
           // The invite waits for sign-in (or sign-up), then the join form opens with it.
@@ -107,6 +114,8 @@ export function SignedInRoutes({ member }: { member: Member }) {
         <Route path="/medications" component={MedicationsPage} />
         <Route path="/medications/adherence" component={AdherencePage} />
         <Route path="/urges" component={UrgesPage} />
+        <Route path="/overdose" component={OverdosePage} />
+        <Route path="/withdrawal" component={WithdrawalPage} />
         <Route path="/signin">
           <AfterSignIn />
         </Route>

@@ -13,6 +13,12 @@ import { sos } from "./en/sos.ts";
 
 export const en = {
   sos,
+import { overdose } from "./en/overdose.ts";
+import { withdrawal } from "./en/withdrawal.ts";
+
+export const en = {
+  overdose,
+  withdrawal,
   app: {
     name: "Cairn",
     pageTitle: "{{title}} · Cairn",
@@ -232,7 +238,6 @@ export const en = {
     nextStep: "Reach out to someone you trust today, or take a minute to write down what led up to it.",
     reachOut: "Talk to someone now",
     opioidTitle: "Staying safer after opioid use",
-    openOverdose: "Open overdose safety",
   },
   progress: {
     title: "Your progress",

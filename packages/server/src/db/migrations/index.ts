@@ -6,6 +6,7 @@ import * as checkinRuns from "./2026-12-03T1930_checkin_runs.ts";
 import * as plan from "./2026-12-03T2000_plan.ts";
 import * as medications from "./2026-12-03T2020_medications.ts";
 import * as sos from "./2026-12-03T2010_sos.ts";
+import * as withdrawal from "./2026-12-03T2030_withdrawal.ts";
 
 /**
  * Every migration, in order, by timestamped name. Written once for SQLite and PostgreSQL; add-only once
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T2000_plan": plan,
   "2026-12-03T2020_medications": medications,
   "2026-12-03T2010_sos": sos,
+  "2026-12-03T2030_withdrawal": withdrawal,
 };

@@ -26,6 +26,7 @@ export function presentResources(r: Resources): Resources {
       steps: [...r.overdose.steps],
       naloxone: [...r.overdose.naloxone],
       neverUseAlone: r.overdose.neverUseAlone.map(presentContact),
+      saferUse: [...r.overdose.saferUse],
     },
     afterOpioidUse: [...r.afterOpioidUse],
   };

@@ -48,6 +48,11 @@ describe("the shipped US resources", () => {
     expect(us.overdose.steps.join(" ")).toMatch(/Call 911/);
     expect(us.overdose.steps.join(" ")).toMatch(/Good Samaritan/);
     expect(us.overdose.naloxone.join(" ")).toMatch(/without a prescription/);
+    const saferUse = us.overdose.saferUse.join(" ");
+    expect(saferUse).toMatch(/1-800-484-3731/);
+    expect(saferUse).toMatch(/small amount/);
+    expect(saferUse).toMatch(/fentanyl test strips/);
+    expect(saferUse).toMatch(/alone/);
     expect(us.afterOpioidUse.join(" ")).toMatch(/tolerance/i);
     expect(us.afterOpioidUse.join(" ")).toMatch(/1-800-484-3731/);
     expect(us.afterOpioidUse.join(" ")).toMatch(/test strips/);
@@ -95,6 +100,19 @@ describe("resources files are checked at start", () => {
     const { afterOpioidUse: _dropped, ...broken } = testRegion();
     const error = (await startWith(resourcesDir({ "zz.en.json": broken }))) as Error;
     expect(error.message).toMatch(/zz\.en\.json.*afterOpioidUse/);
+  });
+
+  it("a file from before the overdose page (no overdose.saferUse) stops start-up saying what to add", async () => {
+    const { saferUse: _dropped, ...overdose } = testRegion().overdose;
+    const error = (await startWith(resourcesDir({ "zz.en.json": { ...testRegion(), overdose } }))) as Error;
+    expect(error.message).toMatch(/zz\.en\.json is invalid: overdose\.saferUse: Add saferUse/);
+    expect(error.message).toMatch(/resources\/README\.md/);
+  });
+
+  it("an empty overdose.saferUse list stops start-up naming the field", async () => {
+    const broken = { ...testRegion(), overdose: { ...testRegion().overdose, saferUse: [] } };
+    const error = (await startWith(resourcesDir({ "zz.en.json": broken }))) as Error;
+    expect(error.message).toMatch(/zz\.en\.json is invalid: overdose\.saferUse/);
   });
 
   it("a file that is not JSON stops start-up naming the file", async () => {

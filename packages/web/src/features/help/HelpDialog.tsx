@@ -8,6 +8,7 @@ import type { Contact } from "@cairn/core";
 import { onlineManager } from "@tanstack/react-query";
 import { type Ref, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocation } from "wouter";
 import { useResources } from "../../api/queries.ts";
 import type { HelpSection } from "./HelpContext.ts";
 import "./help.css";
@@ -24,12 +25,24 @@ export function smsHref(number: string, body?: string): string {
   return body ? `sms:${number}?&body=${encodeURIComponent(body)}` : `sms:${number}`;
 }
 
-function ContactItem({ contact, nested = false }: { contact: Contact; nested?: boolean }) {
+/**
+ * One line or service with its call, text and website links. `idPrefix` keeps ids unique when the same
+ * contact is on screen twice (this dialog stays in the page while the overdose page shows its lines too).
+ */
+export function ContactItem({
+  contact,
+  heading = "h4",
+  idPrefix = "contact",
+}: {
+  contact: Contact;
+  heading?: "h3" | "h4" | "h5";
+  idPrefix?: string;
+}) {
   const { t } = useTranslation();
-  const Name = nested ? "h5" : "h4";
+  const Name = heading;
   // Each link's description names the line ("Call 988" · "988 Suicide & Crisis Lifeline"), so the name
   // is on screen once and every link still says where it goes.
-  const nameId = `contact-${nested ? "n-" : ""}${contact.id}`;
+  const nameId = `${idPrefix}-${contact.id}`;
   return (
     <li className="contact">
       <Name id={nameId} className="contact__name">
@@ -68,6 +81,28 @@ function ContactItem({ contact, nested = false }: { contact: Contact; nested?: b
         ) : null}
       </div>
     </li>
+  );
+}
+
+/** To the full overdose page; the dialog closes on the way (focus then moves to the page's heading). */
+function OverdosePageLink() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  return (
+    <a
+      className="button button--primary button--block help-overdose-link"
+      href="/overdose"
+      onClick={(event) => {
+        event.preventDefault();
+        const dialog = event.currentTarget.closest("dialog");
+        if (!dialog) return navigate("/overdose");
+        // After the dialog has handed focus back to its opener, so the new page's heading takes it last.
+        dialog.addEventListener("close", () => navigate("/overdose"), { once: true });
+        dialog.close();
+      }}
+    >
+      {t("overdose.openPage")}
+    </a>
   );
 }
 
@@ -126,6 +161,7 @@ export function HelpDialog({ ref, section, openCount, onClosed }: Props) {
               <a className="button button--danger button--block" href={`tel:${data.emergencyNumber}`}>
                 {t("help.callEmergency", { number: data.emergencyNumber })}
               </a>
+              <OverdosePageLink />
             </section>
 
             <section aria-labelledby="help-crisis-title">
@@ -164,7 +200,7 @@ export function HelpDialog({ ref, section, openCount, onClosed }: Props) {
                   <h4>{t("help.neverUseAloneTitle")}</h4>
                   <ul className="contact-list contact-list--nested">
                     {data.overdose.neverUseAlone.map((contact) => (
-                      <ContactItem key={contact.id} contact={contact} nested />
+                      <ContactItem key={contact.id} contact={contact} heading="h5" idPrefix="contact-n" />
                     ))}
                   </ul>
                 </>

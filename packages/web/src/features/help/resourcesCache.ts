@@ -41,13 +41,18 @@ export function looksLikeResources(value: unknown): value is Resources {
   );
 }
 
+/** A copy saved before the safer-use list existed still shows, with that list empty until the next fetch. */
+function upgraded(r: Resources): Resources {
+  return isStringArray(r.overdose.saferUse) ? r : { ...r, overdose: { ...r.overdose, saferUse: [] } };
+}
+
 export function readCachedResources(store: Storage | undefined = storage()): CachedResources | undefined {
   try {
     const text = store?.getItem(RESOURCES_KEY);
     if (!text) return undefined;
     const parsed = JSON.parse(text) as Partial<CachedResources>;
     if (typeof parsed.savedAt !== "number" || !looksLikeResources(parsed.resources)) return undefined;
-    return { savedAt: parsed.savedAt, resources: parsed.resources };
+    return { savedAt: parsed.savedAt, resources: upgraded(parsed.resources) };
   } catch {
     return undefined;
   }

@@ -15,6 +15,7 @@ import { describeError, validate } from "../../lib/forms.ts";
 import { useApiForm } from "../../lib/useApiForm.ts";
 import { MedicationsSettingsCard } from "../medications/MedicationsSettingsCard.tsx";
 import { ReasonLines } from "../onboarding/RecoveryFields.tsx";
+import { SafetyToolsCard } from "../overdose/SafetyToolsCard.tsx";
 import { profilePatch, reasonLines, reasonsPatch } from "./profile.ts";
 import { RecoveriesSettings } from "./RecoveriesSettings.tsx";
 import { RecoveryCodesSettings } from "./RecoveryCodesSettings.tsx";
@@ -171,6 +172,7 @@ export function SettingsPage() {
       <ReasonsForm />
       <MedicationsSettingsCard />
       <TeamSettings />
+      <SafetyToolsCard />
       <PasswordForm />
       <RecoveryCodesSettings />
       <SignOut />

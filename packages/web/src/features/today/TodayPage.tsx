@@ -13,6 +13,7 @@ import { CheckinForm } from "../checkins/CheckinForm.tsx";
 import { LapseSupport } from "../checkins/LapseSupport.tsx";
 import { TodayPlanCard } from "../plan/TodayPlanCard.tsx";
 import { TeamReachOut } from "../teams/TeamReachOut.tsx";
+import { WithdrawalPrompt } from "../withdrawal/WithdrawalPrompt.tsx";
 import { DayChooser } from "./DayChooser.tsx";
 import { ProgressCards } from "./ProgressCards.tsx";
 import "./today.css";
@@ -112,6 +113,7 @@ export function TodayPage() {
         <TodayDoses />
       </Suspense>
       <TodayPlanCard today={today} />
+      {recoveries.data ? <WithdrawalPrompt recoveries={recoveries.data} today={today} /> : null}
 
       {member.reasons.length > 0 ? (
         <section className="card reasons-card" aria-labelledby="reasons-title">
