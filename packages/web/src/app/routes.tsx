@@ -36,6 +36,9 @@ const TeamChatPage = lazy(() =>
 const TeamDetailsPage = lazy(() =>
   import("../features/teams/details/TeamDetailsPage.tsx").then((m) => ({ default: m.TeamDetailsPage })),
 );
+const JournalRoutes = lazy(() =>
+  import("../features/journal/JournalRoutes.tsx").then((m) => ({ default: m.JournalRoutes })),
+);
 const SettingsPage = lazy(() =>
   import("../features/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
 );
@@ -80,6 +83,7 @@ export function SignedInRoutes({ member }: { member: Member }) {
         <Route path="/teams/:id/about">{({ id }) => <TeamDetailsPage teamId={id} />}</Route>
         <Route path="/teams/:id">{({ id }) => <TeamChatPage key={id} teamId={id} />}</Route>
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/journal" component={JournalRoutes} nest />
         <Route path="/signin">
           <AfterSignIn />
         </Route>

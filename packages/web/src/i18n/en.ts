@@ -7,6 +7,8 @@
  *
  * Plurals use i18next's suffixes (`_one`, `_other`) with `{{count}}`.
  */
+import { journal } from "./en/journal.ts";
+
 export const en = {
   app: {
     name: "Cairn",
@@ -556,6 +558,7 @@ export const en = {
       saved: "Reasons saved.",
     },
   },
+  journal,
 };
 
 /** The shape every language's catalog must have: the same keys, any words. */

@@ -6,6 +6,7 @@
 import type { CheckinSupport } from "@cairn/core";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
 import { useResources } from "../../api/queries.ts";
 import { useHelp } from "../help/HelpContext.ts";
 
@@ -31,6 +32,9 @@ export function LapseSupport({ support }: { support: CheckinSupport }) {
       <button type="button" className="button" onClick={() => openHelp()}>
         {t("lapse.reachOut")}
       </button>
+      <p>
+        <Link href="/journal/new/trigger-chain">{t("journal.lapseLink")}</Link>
+      </p>
       {support.opioidLapse ? (
         <div className="lapse__opioid">
           <h3>{t("lapse.opioidTitle")}</h3>

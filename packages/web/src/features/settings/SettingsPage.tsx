@@ -13,6 +13,8 @@ import { PasswordField } from "../../components/PasswordField.tsx";
 import { TimeZoneField } from "../../components/TimeZoneField.tsx";
 import { describeError, validate } from "../../lib/forms.ts";
 import { useApiForm } from "../../lib/useApiForm.ts";
+import { changePasswordWithJournal } from "../journal/account.ts";
+import { JournalSettings } from "../journal/JournalSettings.tsx";
 import { ReasonLines } from "../onboarding/RecoveryFields.tsx";
 import { profilePatch, reasonLines, reasonsPatch } from "./profile.ts";
 import { RecoveriesSettings } from "./RecoveriesSettings.tsx";
@@ -97,8 +99,9 @@ function PasswordForm() {
   const form = useApiForm({
     initial: empty,
     check: passwordChangeSchema,
-    send: api.changePassword,
-    savedMessage: t("settings.passwordChanged"),
+    // The journal's key is re-wrapped under the new password (nothing is re-encrypted).
+    send: (input) => changePasswordWithJournal(input, () => api.changePassword(input)),
+    savedMessage: (rewrapped) => (rewrapped ? t("settings.passwordChanged") : t("journal.rewrap.failed")),
     onSuccess: () => {
       form.setValues(empty);
     },
@@ -171,6 +174,7 @@ export function SettingsPage() {
       <TeamSettings />
       <PasswordForm />
       <RecoveryCodesSettings />
+      <JournalSettings />
       <SignOut />
     </Page>
   );

@@ -1,0 +1,205 @@
+/**
+ * The private journal, end to end in Chromium: entries are locked on the device, and the journal still opens
+ * after a reload, a new sign-in, a password change and an account recovery; nobody else can read it; danger
+ * language brings help at once; emoji and markup come back exactly as typed and as text (C08, C09).
+ */
+import { readFile } from "node:fs/promises";
+import { localDateAt } from "@cairn/core";
+import { expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./pages/accessibility.ts";
+import { AuthScreens, OnboardingScreen, uniqueUsername } from "./pages/cairn.ts";
+import { JournalScreens } from "./pages/journal.ts";
+
+// argon2id at 64 MiB runs several times per test (start, sign-ins, re-wraps): about a second each.
+test.setTimeout(120_000);
+
+const ZONE = "Europe/Berlin";
+
+/**
+ * A new member, signed up and set up, with the journal started; returns the journal's recovery codes.
+ * `onStartScreen` runs on the "Start your journal" screen first.
+ */
+async function memberWithJournal(
+  page: Page,
+  username: string,
+  password: string,
+  onStartScreen?: () => Promise<void>,
+): Promise<string[]> {
+  const auth = new AuthScreens(page);
+  await auth.signUp(username, password);
+  await auth.confirmCodesSaved();
+  await new OnboardingScreen(page).setUp({
+    substance: "Alcohol",
+    startDate: localDateAt(Date.now(), ZONE),
+    timeZone: ZONE,
+  });
+  const journal = new JournalScreens(page);
+  await journal.open();
+  await onStartScreen?.();
+  return journal.start(password);
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+}
+
+const THOUGHT = {
+  "Situation: what happened, where, with whom?": "Waiting for the bus after work (marker-situation)",
+  "Automatic thought: what went through your mind?": "Nobody would notice if I had one drink",
+  "A balanced thought": "I would notice, and my sister asked me to call her",
+};
+
+async function expectThoughtRecord(page: Page): Promise<void> {
+  await expect(page.getByRole("heading", { name: "After work", level: 1 })).toBeVisible({ timeout: 20_000 });
+  for (const [question, answer] of Object.entries(THOUGHT)) {
+    await expect(page.getByRole("heading", { name: question, level: 2 })).toBeVisible();
+    await expect(page.getByText(answer, { exact: true })).toBeVisible();
+  }
+}
+
+test("an entry written from a prompt opens after a reload, a new sign-in, a password change and a recovery", async ({
+  page,
+}) => {
+  const username = uniqueUsername("journal");
+  const auth = new AuthScreens(page);
+  const journal = new JournalScreens(page);
+  const codes = await memberWithJournal(page, username, "first path up the hill 1", async () => {
+    await expect(page.getByText(/If you lose both, nobody can open your journal again/)).toBeVisible();
+    await expectNoSeriousA11yViolations(page, "starting the journal");
+  });
+  await expectNoSeriousA11yViolations(page, "the journal");
+
+  await page.getByRole("link", { name: "Thought record", exact: true }).click();
+  await expectNoSeriousA11yViolations(page, "a thought record");
+  await page.getByRole("link", { name: "Back to your journal" }).click();
+  const id = await journal.writeFromPrompt("Thought record", THOUGHT, "After work");
+  await expectThoughtRecord(page);
+  await expectNoSeriousA11yViolations(page, "an entry");
+
+  await page.reload();
+  await expectThoughtRecord(page);
+
+  await signOut(page);
+  await auth.signIn(username, "first path up the hill 1");
+  await page.goto(`/journal/${id}`);
+  await expectThoughtRecord(page);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await expectNoSeriousA11yViolations(page, "settings with the journal lock");
+  await page.getByLabel("Current password").first().fill("first path up the hill 1");
+  await page.getByLabel("New password").fill("second path down the hill 2");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Password changed", { exact: false })).toBeVisible({ timeout: 20_000 });
+  await page.goto(`/journal/${id}`);
+  await expectThoughtRecord(page);
+  // A fresh sign-in with the new password opens the journal: its key was re-wrapped, not the entries.
+  await signOut(page);
+  await auth.signIn(username, "second path down the hill 2");
+  await page.goto(`/journal/${id}`);
+  await expectThoughtRecord(page);
+
+  await signOut(page);
+  await page.getByRole("link", { name: /recovery code/i }).click();
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Recovery code").fill(codes[0] as string);
+  await page.getByLabel("New password").fill("third path along the river 3");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await page.goto(`/journal/${id}`);
+  await expectThoughtRecord(page);
+  await signOut(page);
+  await auth.signIn(username, "third path along the river 3");
+  await page.goto(`/journal/${id}`);
+  await expectThoughtRecord(page);
+});
+
+test("another member sees none of the journal, and gets 404 for its entry", async ({ page, browser }) => {
+  await memberWithJournal(page, uniqueUsername("owner"), "owner walks the ridge 4");
+  const journal = new JournalScreens(page);
+  const id = await journal.write("Only mine (marker-owner)", { title: "Private" });
+
+  const other = await browser.newPage();
+  await memberWithJournal(other, uniqueUsername("other"), "other crosses the creek 5");
+  await expect(other.getByText("No entries yet.", { exact: false })).toBeVisible();
+  await expect(other.getByText("marker-owner")).toHaveCount(0);
+  expect((await other.request.get(`/api/v1/journal/entries/${id}`)).status()).toBe(404);
+  const list = await (await other.request.get("/api/v1/journal/entries")).json();
+  expect(list.entries).toEqual([]);
+  await other.close();
+});
+
+test("danger language in an entry brings up the crisis resources as it is saved", async ({ page }) => {
+  await memberWithJournal(page, uniqueUsername("safety"), "safe harbour at night 6");
+  await new JournalScreens(page).write("I can't do this anymore, I want to kill myself tonight");
+  await expect(page.getByRole("dialog", { name: "Help now" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "help over a saved entry");
+});
+
+test("emoji come back byte for byte, markup shows as text, and a too-long entry stays in the editor (C08, C09)", async ({
+  page,
+}) => {
+  const leaks: string[] = [];
+  page.on("dialog", (dialog) => {
+    leaks.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.host === "example.com" || url.pathname.endsWith("/x")) leaks.push(`request: ${request.url()}`);
+  });
+  await memberWithJournal(page, uniqueUsername("marks"), "markup is only text 7");
+  const journal = new JournalScreens(page);
+
+  const emoji = "Day 12 😺 no cravings today 💪🏽 👨‍👩‍👧";
+  await journal.write(emoji, { title: "Emoji", tags: "c08" });
+  expect(await journal.entryTexts()).toEqual([emoji]);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Emoji", level: 1 })).toBeVisible({ timeout: 20_000 });
+  expect(await journal.entryTexts()).toEqual([emoji]);
+
+  const markups = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '<iframe src="https://example.com"></iframe>',
+  ];
+  for (const [i, markup] of markups.entries()) {
+    await journal.backToList();
+    await journal.write(markup, { title: `Markup ${i + 1}` });
+    expect(await journal.entryTexts()).toEqual([markup]);
+  }
+  await journal.backToList();
+  for (const markup of markups) await expect(page.getByText(markup, { exact: true })).toBeVisible();
+  await expect(page.locator("main script, main img[src='x'], main iframe")).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, "the journal list");
+
+  // The search runs on the device, on the opened text.
+  await page.getByLabel("Search your journal").fill("cravings");
+  await expect(journal.entry("Emoji")).toBeVisible();
+  await expect(journal.entry("Markup 1")).toHaveCount(0);
+  await page.getByLabel("Search your journal").fill("");
+
+  const json = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download as JSON" }).click();
+  const exported = JSON.parse(await readFile(await (await json).path(), "utf8"));
+  const bodies = exported.entries.map((entry: { body: string }) => entry.body);
+  expect(bodies).toContain(emoji);
+  for (const markup of markups) expect(bodies).toContain(markup);
+
+  const markdown = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download as Markdown" }).click();
+  const text = await readFile(await (await markdown).path(), "utf8");
+  expect(text).toContain(emoji);
+  expect(text).not.toContain("<script>");
+
+  // Over the documented size: refused with words, and the text stays in the editor.
+  const tooLong = `${emoji} ${"a".repeat(100_000)}`;
+  await page.getByRole("link", { name: "Write", exact: true }).click();
+  await page.getByLabel("Entry", { exact: true }).fill(tooLong);
+  await page.getByRole("button", { name: "Save entry" }).click();
+  await expect(page.getByText(/An entry can be at most 100,000 characters/)).toBeVisible();
+  await expect(page.getByLabel("Entry", { exact: true })).toHaveValue(tooLong);
+
+  expect(leaks).toEqual([]);
+});

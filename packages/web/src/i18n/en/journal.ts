@@ -1,0 +1,174 @@
+/** The journal's words (features/journal). */
+export const journal = {
+  nav: "Journal",
+  title: "Journal",
+  intro: "A private place to write. Only you can read it: it's locked on this device before it's sent.",
+  protectionLink: "How your journal is protected",
+  newEntry: "Write",
+  promptsTitle: "Start from a prompt",
+  entriesTitle: "Your entries",
+  empty: "No entries yet. Whatever you write here stays yours.",
+  noMatches: "No entries match.",
+  search: "Search your journal",
+  searchHint: "Searched on this device only.",
+  tagFilter: "Tag",
+  allTags: "All tags",
+  loading: "Opening your journal…",
+  loadFailed: "We couldn't load your journal. Check your connection and try again.",
+  damaged: "This entry is damaged and can't be opened.",
+  untitled: "Untitled",
+  read: "Read",
+  edit: "Edit",
+  delete: "Delete",
+  deleteQuestion: "Delete this entry for good?",
+  deleteConfirm: "Yes, delete",
+  deleteKeep: "Keep it",
+  deleted: "Entry deleted.",
+  back: "Back to your journal",
+  moodLabel: "Mood: {{mood}}",
+  tagsLabel: "Tags: {{tags}}",
+  download: {
+    title: "Take it with you",
+    hint: "Your entries are opened on this device and saved as a file. Keep the file somewhere private.",
+    markdown: "Download as Markdown",
+    json: "Download as JSON",
+  },
+  editor: {
+    newTitle: "New entry",
+    editTitle: "Edit entry",
+    date: "Date",
+    title: "Title",
+    body: "Entry",
+    mood: "Mood",
+    noMood: "No mood",
+    tags: "Tags",
+    tagsHint: "Separate tags with commas, for example: work, sleep.",
+    save: "Save entry",
+    saving: "Locking and saving…",
+    saved: "Entry saved.",
+    draftKept: "Your draft is kept on this device until you save it or sign out.",
+    empty: "Write something first.",
+    tooLong:
+      "This entry is too long to save: {{count}} characters, and the limit is {{limit}}. Your text is still here; split it into two entries.",
+    tooMany: "Too many tags or a tag too long. Keep tags short.",
+    conflict:
+      "This entry was changed on another device since you opened it. Copy your text, then reload to see the newer version.",
+    danger:
+      "What you wrote sounds like you may be in danger. Help is open now. Your entry is still saved only for you.",
+  },
+  prompts: {
+    "daily-reflection": {
+      title: "Daily reflection",
+      hint: "Whatever is on your mind today.",
+      fields: { reflection: "What's on your mind today?" },
+    },
+    "thought-record": {
+      title: "Thought record",
+      hint: "Look at a hard thought from another side.",
+      fields: {
+        situation: "Situation: what happened, where, with whom?",
+        automaticThought: "Automatic thought: what went through your mind?",
+        feeling: "Feeling: what did you feel, and how strongly (0 to 10)?",
+        evidenceFor: "Evidence that supports the thought",
+        evidenceAgainst: "Evidence that doesn't support it",
+        balancedThought: "A balanced thought",
+      },
+    },
+    gratitude: {
+      title: "Gratitude",
+      hint: "Notice what went right.",
+      fields: {
+        first: "One thing you're grateful for today",
+        second: "Another thing",
+        third: "And one more",
+      },
+    },
+    "urge-log": {
+      title: "Urge log",
+      hint: "Write down an urge while it's fresh.",
+      fields: {
+        intensity: "How strong is the urge (0 to 10)?",
+        situation: "Where are you, and what set it off?",
+        whatHelped: "What are you doing to ride it out?",
+      },
+    },
+    "trigger-chain": {
+      title: "Trigger chain after a lapse",
+      hint: "Gently trace the steps that led to it, to see where the chain can break next time.",
+      fields: {
+        trigger: "What started it?",
+        thoughts: "What thoughts came next?",
+        feelings: "What were you feeling?",
+        actions: "What happened, step by step?",
+        nextTime: "Where could the chain break next time, and what will you try?",
+      },
+    },
+    "future-letter": {
+      title: "Letter to your future self",
+      hint: "What do you want them to know?",
+      fields: { letter: "Dear future me," },
+    },
+  },
+  codesWithoutWrap:
+    "Some of your recovery codes don't open your journal yet. Make new recovery codes so that they all do.",
+  toSettings: "Go to Settings",
+  lapseLink: "Write it down: trace what led to it",
+  setup: {
+    title: "Start your journal",
+    intro:
+      "Your journal is locked with a key made on this device. The server stores only locked text: nobody who runs Cairn can read it.",
+    warning:
+      "Important: your journal opens only with your password or one of your recovery codes. If you lose both, nobody can open your journal again, not even us, and it is gone for good.",
+    understood: "I understand: if I lose my password and my recovery codes, my journal is lost",
+    password: "Your password",
+    passwordHint: "The one you sign in with. It locks your journal's key.",
+    start: "Start my journal",
+    starting: "Making your journal's key… this takes a few seconds.",
+    newCodes:
+      "Starting your journal makes ten new recovery codes that open both your account and your journal. Your old recovery codes stop working.",
+    started: "Your journal is ready.",
+    codesTitle: "Your new recovery codes",
+    codesIntro:
+      "Save them now somewhere safe and private: they won't be shown again. Each one opens your account and your journal if you forget your password.",
+    continue: "Open my journal",
+  },
+  unlock: {
+    title: "Open your journal",
+    intro: "Type your password to open your journal on this device.",
+    password: "Your password",
+    submit: "Open journal",
+    opening: "Opening… this takes a few seconds.",
+    wrong: "That password doesn't open your journal. Check it and try again.",
+    required: "Type your password.",
+  },
+  lock: {
+    title: "Journal lock",
+    hint: "When on, your journal asks for your password each time you open it on this device.",
+    label: "Ask for my password to open the journal",
+    saved: "Journal lock saved.",
+    now: "Lock journal now",
+    locked: "Journal locked.",
+  },
+  rewrap: {
+    failed:
+      "Your password was changed, but your journal's key couldn't be updated. Open your journal and type your old password once to fix it.",
+    codesFailed:
+      "Your new recovery codes are ready, but they couldn't be linked to your journal yet. Try making new codes again later.",
+  },
+  protection: {
+    title: "How your journal is protected",
+    summary: {
+      stored:
+        "Your entries are locked (encrypted) on your device before they are sent. The server keeps only the locked text.",
+      key: "The key that opens them is made on your device and locked with your password and with your recovery codes. The server never sees your password's key or the journal's key.",
+      protects:
+        "This protects you if someone copies the database or a backup, if the people who run the server look at the data, or if stored data is handed over on request.",
+      doesNot:
+        "It does not protect you if someone uses your phone while it's unlocked and signed in, or if the server itself is changed to send the app bad code.",
+      lose: "If you lose both your password and your recovery codes, nobody can open your journal, not even us.",
+      safety:
+        "When you save, the app checks your words for danger signs on this device only, to offer help at once. Nothing is sent for this.",
+    },
+    lock: "Signing out removes the journal's key from this device. The journal lock in Settings asks for your password each time.",
+  },
+};
