@@ -32,9 +32,9 @@ export function LapseSupport({ support }: { support: CheckinSupport }) {
       <button type="button" className="button" onClick={() => openHelp()}>
         {t("lapse.reachOut")}
       </button>
-      <p>
-        <Link href="/journal/new/trigger-chain">{t("journal.lapseLink")}</Link>
-      </p>
+      <Link className="button" href="/journal/new/trigger-chain">
+        {t("journal.lapseLink")}
+      </Link>
       {support.opioidLapse ? (
         <div className="lapse__opioid">
           <h3>{t("lapse.opioidTitle")}</h3>

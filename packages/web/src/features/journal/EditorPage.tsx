@@ -147,7 +147,7 @@ function EntryEditor({
         {form.pending ? <p role="status">{t("journal.editor.saving")}</p> : null}
         <FormEnd form={form} submit={t("journal.editor.save")} />
       </form>
-      <p>
+      <p className="journal-link">
         <Link href="/">{t("journal.back")}</Link>
       </p>
     </Page>

@@ -39,7 +39,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
   if (isError) return <LoadFailed onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
   const back = (
-    <p>
+    <p className="journal-link">
       <Link href="/">{t("journal.back")}</Link>
     </p>
   );

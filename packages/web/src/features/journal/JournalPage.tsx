@@ -67,7 +67,7 @@ export function JournalPage() {
   return (
     <Page title={t("journal.title")} className="journal">
       <p>{t("journal.intro")}</p>
-      <p>
+      <p className="journal-link">
         <Link href="/protection">{t("journal.protectionLink")}</Link>
       </p>
       {access.data?.status === "open" && access.data.codesWithoutWrap > 0 ? (

@@ -20,7 +20,7 @@ import { isWrongSecret, startJournal, unlockJournal } from "./vault.ts";
 function ProtectionLink() {
   const { t } = useTranslation();
   return (
-    <p>
+    <p className="journal-link">
       <Link href="/protection">{t("journal.protectionLink")}</Link>
     </p>
   );

@@ -18,7 +18,7 @@ export function ProtectionPage() {
         ))}
       </ul>
       <p>{t("journal.protection.lock")}</p>
-      <p>
+      <p className="journal-link">
         <Link href="/">{t("journal.back")}</Link>
       </p>
     </Page>
