@@ -174,9 +174,12 @@ export const journalEntryPageSchema = z.object({
 });
 export type JournalEntryPage = z.infer<typeof journalEntryPageSchema>;
 
-/** 409 on PUT when another device saved first: the version now stored, so the device can fetch and merge. */
+/**
+ * 409 answers of the journal. When another device saved first, `current` is the version now stored (0: none),
+ * so the device can fetch it and merge; other conflicts (no journal yet, a stale key id) have no `current`.
+ */
 export const journalConflictSchema = apiErrorSchema.extend({
-  current: z.object({ version: z.number().int(), updatedAt: z.string() }),
+  current: z.object({ version: z.number().int(), updatedAt: z.string() }).optional(),
 });
 export type JournalConflict = z.infer<typeof journalConflictSchema>;
 

@@ -155,6 +155,42 @@ export interface TeamSharingTable {
   updated_at: string;
 }
 
+/** One journal entry's latest version: only what the server cannot read (see features/journal). */
+export interface JournalEntriesTable {
+  member_id: string;
+  id: string;
+  key_id: string;
+  version: number;
+  nonce: string;
+  ciphertext: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The member's journal key, wrapped on the device by a key derived from their password (argon2id). */
+export interface JournalKeysTable {
+  member_id: string;
+  key_id: string;
+  version: number;
+  kdf_algorithm: string;
+  kdf_memory_kib: number;
+  kdf_iterations: number;
+  kdf_parallelism: number;
+  kdf_salt: string;
+  password_wrap_nonce: string;
+  password_wrapped_key: string;
+  updated_at: string;
+}
+
+/** The journal key wrapped by one recovery code; deleted with the code's row. */
+export interface JournalRecoveryWrapsTable {
+  recovery_code_id: string;
+  member_id: string;
+  salt: string;
+  nonce: string;
+  wrapped_key: string;
+}
+
 export interface Database {
   members: MembersTable;
   recovery_codes: RecoveryCodesTable;
@@ -171,4 +207,7 @@ export interface Database {
   team_reports: TeamReportsTable;
   member_blocks: MemberBlocksTable;
   team_sharing: TeamSharingTable;
+  journal_entries: JournalEntriesTable;
+  journal_keys: JournalKeysTable;
+  journal_recovery_wraps: JournalRecoveryWrapsTable;
 }

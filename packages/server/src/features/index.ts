@@ -17,6 +17,9 @@ import { LoginLimiter } from "./auth/failed-attempts.ts";
 import { CheckinsRepository } from "./checkins/checkins.repository.ts";
 import checkinsRoutes from "./checkins/checkins.routes.ts";
 import { CheckinsService } from "./checkins/checkins.service.ts";
+import { JournalRepository } from "./journal/journal.repository.ts";
+import journalRoutes from "./journal/journal.routes.ts";
+import { JournalService } from "./journal/journal.service.ts";
 import { MembersRepository } from "./members/members.repository.ts";
 import membersRoutes from "./members/members.routes.ts";
 import { MembersService } from "./members/members.service.ts";
@@ -87,6 +90,11 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
     service: new CheckinsService(new CheckinsRepository(db, writes), cipher, clock, teams.afterCheckinSaved),
   });
   await app.register(progressRoutes, { service: new ProgressService(new ProgressRepository(db), clock) });
+
+  // ── journal ── end-to-end encrypted: the server stores ciphertext and wrapped keys only (docs/SECURITY.md).
+  await app.register(journalRoutes, {
+    service: new JournalService(new JournalRepository(db, writes), clock),
+  });
 
   // ── realtime ── the WebSocket endpoint /api/v1/ws, delivering the bus's events (realtime/hub.ts).
   await registerRealtime(app, {

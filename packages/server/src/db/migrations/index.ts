@@ -3,6 +3,7 @@ import * as foundation from "./2026-12-03T1600_foundation.ts";
 import * as teams from "./2026-12-03T1800_teams.ts";
 import * as progressIndexes from "./2026-12-03T1900_progress_indexes.ts";
 import * as checkinRuns from "./2026-12-03T1930_checkin_runs.ts";
+import * as journal from "./2026-12-03T2040_journal.ts";
 
 /**
  * Every migration, in order, by timestamped name. Written once for SQLite and PostgreSQL; add-only once
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T1800_teams": teams,
   "2026-12-03T1900_progress_indexes": progressIndexes,
   "2026-12-03T1930_checkin_runs": checkinRuns,
+  "2026-12-03T2040_journal": journal,
 };
