@@ -8,7 +8,7 @@ import { localDateAt } from "@cairn/core";
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./pages/accessibility.ts";
 import { AuthScreens, OnboardingScreen, uniqueUsername } from "./pages/cairn.ts";
-import { JournalScreens } from "./pages/journal.ts";
+import { JournalScreens, journalOnDevice } from "./pages/journal.ts";
 
 // argon2id at 64 MiB runs several times per test (start, sign-ins, re-wraps): about a second each.
 test.setTimeout(120_000);
@@ -83,6 +83,15 @@ test("an entry written from a prompt opens after a reload, a new sign-in, a pass
   });
   await expectNoSeriousA11yViolations(page, "the journal");
 
+  // A draft survives a reload (kept in this tab's sessionStorage).
+  await page.getByRole("link", { name: "Gratitude", exact: true }).click();
+  await page.getByLabel("One thing you're grateful for today").fill("Sunlight on the kitchen table");
+  await page.reload();
+  await expect(page.getByLabel("One thing you're grateful for today")).toHaveValue(
+    "Sunlight on the kitchen table",
+    { timeout: 20_000 },
+  );
+  await page.getByRole("link", { name: "Back to your journal" }).click();
   await page.getByRole("link", { name: "Thought record", exact: true }).click();
   await expectNoSeriousA11yViolations(page, "a thought record");
   await page.getByRole("link", { name: "Back to your journal" }).click();
@@ -92,8 +101,11 @@ test("an entry written from a prompt opens after a reload, a new sign-in, a pass
 
   await page.reload();
   await expectThoughtRecord(page);
+  expect(await journalOnDevice(page)).toEqual({ keys: 1, extractable: 0, drafts: 1 });
 
+  // Signing out takes the journal's key and the drafts off the device.
   await signOut(page);
+  await expect.poll(() => journalOnDevice(page)).toEqual({ keys: 0, extractable: 0, drafts: 0 });
   await auth.signIn(username, "first path up the hill 1");
   await readThoughtRecord(page);
 
@@ -119,6 +131,17 @@ test("an entry written from a prompt opens after a reload, a new sign-in, a pass
   await signOut(page);
   await auth.signIn(username, "third path along the river 3");
   await readThoughtRecord(page);
+
+  // The journal lock asks for the password again.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("Ask for my password to open the journal").check();
+  await expect(page.getByText("Journal lock saved.")).toBeVisible();
+  const journal2 = new JournalScreens(page);
+  await journal2.open();
+  await expectNoSeriousA11yViolations(page, "opening a locked journal");
+  await journal2.unlock("third path along the river 3");
+  await journal2.entry("After work").click();
+  await expectThoughtRecord(page);
 });
 
 test("another member sees none of the journal, and gets 404 for its entry", async ({ page, browser }) => {
@@ -134,11 +157,35 @@ test("another member sees none of the journal, and gets 404 for its entry", asyn
   const list = await (await other.request.get("/api/v1/journal/entries")).json();
   expect(list.entries).toEqual([]);
   await other.close();
+
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { name: "Edit entry", level: 1 })).toBeVisible();
+  await page.getByLabel("Entry", { exact: true }).fill("Only mine, edited (marker-owner)");
+  await journal.save();
+  expect(await journal.entryTexts()).toEqual(["Only mine, edited (marker-owner)"]);
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(page.getByText("No entries yet.", { exact: false })).toBeVisible();
 });
 
-test("danger language in an entry brings up the crisis resources as it is saved", async ({ page }) => {
+test("after a check-in that records use, the trigger chain is offered; danger language in it brings help", async ({
+  page,
+}) => {
   await memberWithJournal(page, uniqueUsername("safety"), "safe harbour at night 6");
-  await new JournalScreens(page).write("I can't do this anymore, I want to kill myself tonight");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
+  await page
+    .getByRole("group", { name: /Alcohol: any use today\?/ })
+    .getByLabel("Yes")
+    .check();
+  await page.getByRole("group", { name: "Mood" }).getByLabel("Low", { exact: true }).check();
+  await page.getByRole("button", { name: "Save check-in" }).click();
+  await page.getByRole("link", { name: "Write it down: trace what led to it" }).click();
+  await expect(page.getByRole("heading", { name: "Trigger chain after a lapse", level: 1 })).toBeVisible();
+  await page.getByLabel("What started it?").fill("Payday and an empty flat");
+  await page
+    .getByLabel("What were you feeling?")
+    .fill("I can't do this anymore, I want to kill myself tonight");
+  await new JournalScreens(page).save();
   await expect(page.getByRole("dialog", { name: "Help now" })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "help over a saved entry");
 });

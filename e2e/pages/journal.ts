@@ -80,3 +80,25 @@ export class JournalScreens {
     return this.page.locator(".journal-entry__text").allTextContents();
   }
 }
+
+/** What the journal keeps in this browser: its keys in IndexedDB (and whether any could be read out), drafts. */
+export async function journalOnDevice(
+  page: Page,
+): Promise<{ keys: number; extractable: number; drafts: number }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open("cairn-journal", 1);
+      open.onupgradeneeded = () => open.result.createObjectStore("keys");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const stored = await new Promise<{ key: CryptoKey }[]>((resolve, reject) => {
+      const all = db.transaction("keys").objectStore("keys").getAll();
+      all.onsuccess = () => resolve(all.result);
+      all.onerror = () => reject(all.error);
+    });
+    db.close();
+    const drafts = Object.keys(sessionStorage).filter((key) => key.startsWith("cairn.journal.draft.")).length;
+    return { keys: stored.length, extractable: stored.filter((s) => s.key.extractable).length, drafts };
+  });
+}
