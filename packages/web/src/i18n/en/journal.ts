@@ -32,6 +32,9 @@ export const journal = {
     hint: "Your entries are opened on this device and saved as a file. Keep the file somewhere private.",
     markdown: "Download as Markdown",
     json: "Download as JSON",
+    heading: "My Cairn journal",
+    exported_one: "Downloaded {{date}}: {{count}} entry.",
+    exported_other: "Downloaded {{date}}: {{count}} entries.",
   },
   editor: {
     newTitle: "New entry",
