@@ -3,6 +3,7 @@
  * after a reload, a new sign-in, a password change and an account recovery; nobody else can read it; danger
  * language brings help at once; emoji and markup come back exactly as typed and as text (C08, C09).
  */
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { localDateAt } from "@cairn/core";
 import { expect, type Page, test } from "@playwright/test";
@@ -129,10 +130,22 @@ test("an entry written from a prompt opens after a reload, a new sign-in, a pass
   await auth.signIn(username, "second path down the hill 2");
   await readThoughtRecord(page);
 
+  // New recovery codes made in Settings open the journal too (the old codes' wraps are replaced).
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  const codesSection = page.getByRole("region", { name: "Recovery codes" });
+  await codesSection.getByLabel("Current password").fill("second path down the hill 2");
+  await codesSection.getByRole("button", { name: "Make new recovery codes" }).click();
+  const newCodes = codesSection.getByRole("list", { name: "Your new recovery codes" }).getByRole("listitem");
+  await expect(newCodes).toHaveCount(10, { timeout: 20_000 });
+  const code = (await newCodes.allInnerTexts())[3] as string;
+  expect(codes).not.toContain(code);
+  await codesSection.getByLabel("I saved my recovery codes somewhere safe").check();
+  await codesSection.getByRole("button", { name: "Done" }).click();
+
   await signOut(page);
   await page.getByRole("link", { name: /recovery code/i }).click();
   await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Recovery code").fill(codes[0] as string);
+  await page.getByLabel("Recovery code").fill(code);
   await page.getByLabel("New password").fill("third path along the river 3");
   await page.getByRole("button", { name: "Set new password" }).click();
   await readThoughtRecord(page);
@@ -152,7 +165,10 @@ test("an entry written from a prompt opens after a reload, a new sign-in, a pass
   await expectThoughtRecord(page);
 });
 
-test("another member sees none of the journal, and gets 404 for its entry", async ({ page, browser }) => {
+test("another member sees none of the journal and gets 404 for its entry; a damaged entry is never shown", async ({
+  page,
+  browser,
+}) => {
   await memberWithJournal(page, uniqueUsername("owner"), "owner walks the ridge 4");
   const journal = new JournalScreens(page);
   const id = await journal.write("Only mine (marker-owner)", { title: "Private" });
@@ -171,6 +187,27 @@ test("another member sees none of the journal, and gets 404 for its entry", asyn
   await page.getByLabel("Entry", { exact: true }).fill("Only mine, edited (marker-owner)");
   await journal.save();
   expect(await journal.entryTexts()).toEqual(["Only mine, edited (marker-owner)"]);
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(page.getByText("No entries yet.", { exact: false })).toBeVisible();
+
+  // Ciphertext that fails authentication (here: bytes the server was given) is "damaged", never shown.
+  const { keys } = await (await page.request.get("/api/v1/journal/keys")).json();
+  const forged = await page.request.post("/api/v1/journal/entries", {
+    headers: { origin: new URL(page.url()).origin },
+    data: {
+      id: randomUUID(),
+      keyId: keys.keyId,
+      version: 1,
+      nonce: "AAAAAAAAAAAAAAAA",
+      ciphertext: Buffer.from("not what the member wrote, only bytes").toString("base64"),
+    },
+  });
+  expect(forged.status()).toBe(201);
+  await page.reload();
+  await page.getByRole("link", { name: "This entry is damaged and can't be opened." }).click();
+  await expect(page.getByText("This entry is damaged and can't be opened.")).toBeVisible();
+  await expect(page.getByText("not what the member wrote")).toHaveCount(0);
   await page.getByRole("button", { name: "Delete" }).click();
   await page.getByRole("button", { name: "Yes, delete" }).click();
   await expect(page.getByText("No entries yet.", { exact: false })).toBeVisible();

@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
 import { ApiRequestError } from "../../api/client.ts";
 import { LoadFailed, Loading } from "../../app/Loading.tsx";
+import { NotFound } from "../../app/NotFound.tsx";
 import { useMember } from "../../app/session.ts";
 import { FormEnd, SelectField, TextArea, TextField } from "../../components/fields.tsx";
 import { Page } from "../../components/Page.tsx";
@@ -43,7 +44,9 @@ export function EditorPage({ promptKind, entryId }: { promptKind?: string; entry
   if (!entryId) return <EntryEditor prompt={asPromptKind(promptKind)} entry={undefined} />;
   if (isError) return <LoadFailed onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
-  return <EntryEditor prompt={entry?.content?.prompt?.kind ?? null} entry={entry} />;
+  // An id that isn't (or is no longer) in the journal: nothing to edit, and nothing is made under it.
+  if (!entry) return <NotFound />;
+  return <EntryEditor prompt={entry.content?.prompt?.kind ?? null} entry={entry} />;
 }
 
 function EntryEditor({

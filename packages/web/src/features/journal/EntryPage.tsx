@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
 import { LoadFailed, Loading } from "../../app/Loading.tsx";
+import { NotFound } from "../../app/NotFound.tsx";
 import { ConfirmRemoval, LiveMessage } from "../../components/fields.tsx";
 import { Page } from "../../components/Page.tsx";
 import { describeLocalDate } from "../../lib/dates.ts";
@@ -43,10 +44,31 @@ export function EntryPage({ entryId }: { entryId: string }) {
       <Link href="/">{t("journal.back")}</Link>
     </p>
   );
-  if (!entry?.content) {
+  if (!entry) return <NotFound />;
+  const deletion = (
+    <>
+      {asking ? (
+        <ConfirmRemoval
+          question={t("journal.deleteQuestion")}
+          confirm={t("journal.deleteConfirm")}
+          keep={t("journal.deleteKeep")}
+          busy={remove.isPending}
+          onConfirm={() => remove.mutate(entry, { onSuccess: () => navigate("/", { replace: true }) })}
+          onKeep={() => setAsking(false)}
+        />
+      ) : null}
+      <LiveMessage kind="error" message={remove.isError ? describeError(t, remove.error) : undefined} />
+    </>
+  );
+  if (!entry.content) {
+    // Nothing of a damaged entry is shown; it can only be deleted.
     return (
       <Page title={t("journal.title")} className="journal">
-        <p className="notice notice--warning">{entry ? t("journal.damaged") : t("app.notFound.body")}</p>
+        <p className="notice notice--warning">{t("journal.damaged")}</p>
+        <button type="button" className="button" onClick={() => setAsking(true)}>
+          {t("journal.delete")}
+        </button>
+        {deletion}
         {back}
       </Page>
     );
@@ -72,17 +94,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
           {t("journal.delete")}
         </button>
       </div>
-      {asking ? (
-        <ConfirmRemoval
-          question={t("journal.deleteQuestion")}
-          confirm={t("journal.deleteConfirm")}
-          keep={t("journal.deleteKeep")}
-          busy={remove.isPending}
-          onConfirm={() => remove.mutate(entry, { onSuccess: () => navigate("/", { replace: true }) })}
-          onKeep={() => setAsking(false)}
-        />
-      ) : null}
-      <LiveMessage kind="error" message={remove.isError ? describeError(t, remove.error) : undefined} />
+      {deletion}
       {back}
     </Page>
   );

@@ -38,7 +38,7 @@ function EntryItem({ entry }: { entry: OpenedEntry }) {
   if (!content) {
     return (
       <li className="journal-item journal-item--damaged">
-        <p>{t("journal.damaged")}</p>
+        <Link href={`/${encodeURIComponent(entry.id)}`}>{t("journal.damaged")}</Link>
       </li>
     );
   }
