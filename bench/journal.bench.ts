@@ -8,7 +8,7 @@
  * made and encrypted in the page first (not timed): 1,000 entries of 40 to 400 words (about 0.3 to 3 KB), with
  * tags, a third of them from a prompt. Each timed run starts from the ciphertext as the API serves it.
  *
- * Run: npx tsx bench/journal.bench.ts   (see bench/README.md)
+ * Run: npm run bench:journal   (see bench/README.md)
  *   BENCH_ENTRIES=1000  BENCH_RUNS=7  CHROMIUM_PATH=/usr/bin/chromium
  */
 import http from "node:http";
