@@ -17,7 +17,7 @@ beforeAll(async () => {
   key = journal.key;
   keyId = journal.keys.keyId;
   otherKey = (await createJournalKeys("another passphrase here", [])).key;
-});
+}, 30_000);
 
 const slot = (overrides: Partial<EntrySlot> = {}): EntrySlot => ({
   id: crypto.randomUUID(),
@@ -40,7 +40,8 @@ async function failure(promise: Promise<unknown>): Promise<JournalCryptoErrorCod
   }
 }
 
-describe("journal entry encryption", () => {
+// argon2id at 64 MiB takes about half a second per call, more on a busy machine.
+describe("journal entry encryption", { timeout: 30_000 }, () => {
   it("opens what it sealed, with every field as written", async () => {
     const content = entryContent({
       title: "Évening",

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const slot = { id: crypto.randomUUID(), version: 1, keyId: journal.keys.keyId };
   const times = { createdAt: "2026-12-03T10:00:00.000Z", updatedAt: "2026-12-03T10:00:00.000Z" };
   entry = { ...(await encryptEntry(journal.key, slot, entryContent({ body: "still here" }))), ...times };
-});
+}, 30_000);
 
 async function reads(key: JournalKey): Promise<string> {
   return (await decryptEntry(key, entry)).content.body;
@@ -43,7 +43,8 @@ async function failure(promise: Promise<unknown>): Promise<JournalCryptoErrorCod
   }
 }
 
-describe("the journal key", () => {
+// argon2id at 64 MiB takes about half a second per call, more on a busy machine.
+describe("the journal key", { timeout: 30_000 }, () => {
   it("starts as a keys document the server accepts, with argon2id at 64 MiB and 3 passes and one wrap per code", async () => {
     expect(journalKeysInputSchema.safeParse(journal.keys).success).toBe(true);
     expect(journal.keys).toMatchObject({
@@ -97,6 +98,7 @@ describe("the journal key", () => {
       { ...journal.keys, kdf: { ...journal.keys.kdf, memoryKiB: 32 * 1024 } },
       { ...journal.keys, kdf: { ...journal.keys.kdf, iterations: 2 } },
       { ...journal.keys, kdf: { ...journal.keys.kdf, salt: "c2hvcnQ=" } },
+      { ...journal.keys, kdf: { ...journal.keys.kdf, salt: "not base64!" } },
     ];
     for (const keys of weaker) expect(await failure(unlockWithPassword(keys, PASSWORD))).toBe("weak-kdf");
     // And absurdly large ones, which would freeze the device.

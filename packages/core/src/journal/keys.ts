@@ -47,8 +47,17 @@ export function kdfStrengthProblem(kdf: KdfParams): string | undefined {
   if (kdf.memoryKiB > JOURNAL_KDF_MAXIMUM.memoryKiB || kdf.iterations > JOURNAL_KDF_MAXIMUM.iterations)
     return "argon2id parameters are larger than this device will spend";
   if (kdf.parallelism < 1 || kdf.parallelism > JOURNAL_KDF_MAXIMUM.parallelism) return "Unusual parallelism";
-  if (fromBase64(kdf.salt).length < SALT_BYTES) return "The salt is shorter than 16 bytes";
+  if (decodedLength(kdf.salt) < SALT_BYTES) return "The salt is shorter than 16 bytes";
   return undefined;
+}
+
+/** Bytes in a base64 text, or 0 when it is not base64 (a served document is not trusted to be well formed). */
+function decodedLength(text: string): number {
+  try {
+    return fromBase64(text).length;
+  } catch {
+    return 0;
+  }
 }
 
 /** The id under which the server stores a recovery code (SHA-256 hex), computed on the device. */
@@ -209,6 +218,7 @@ export async function unlockWithRecoveryCode(
       "That recovery code doesn't open your journal (it may be from before your journal began or replaced since).",
     );
   }
+  if (decodedLength(found.salt) === 0) throw new JournalCryptoError("wrong-secret", WRONG_CODE);
   const wrappingKey = await recoveryWrappingKey(code, fromBase64(found.salt));
   return unwrap(found, wrappingKey, keys.keyId, recoverySlot(codeId), extractable, WRONG_CODE);
 }
