@@ -81,6 +81,10 @@ test("an entry written from a prompt opens after a reload, a new sign-in, a pass
   const codes = await memberWithJournal(page, username, "first path up the hill 1", async () => {
     await expect(page.getByText(/If you lose both, nobody can open your journal again/)).toBeVisible();
     await expectNoSeriousA11yViolations(page, "starting the journal");
+    await page.getByRole("link", { name: "How your journal is protected" }).click();
+    await expect(page.getByRole("heading", { name: "What it does not protect you from" })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, "how your journal is protected");
+    await page.getByRole("link", { name: "Back to your journal" }).click();
   });
   await expectNoSeriousA11yViolations(page, "the journal");
   // Journal is a fifth tab: all five fit on a 360 px screen, none cut off.

@@ -160,18 +160,31 @@ export const journal = {
   },
   protection: {
     title: "How your journal is protected",
-    summary: {
-      stored:
-        "Your entries are locked (encrypted) on your device before they are sent. The server keeps only the locked text.",
-      key: "The key that opens them is made on your device and locked with your password and with your recovery codes. The server never sees your password's key or the journal's key.",
-      protects:
-        "This protects you if someone copies the database or a backup, if the people who run the server look at the data, or if stored data is handed over on request.",
-      doesNot:
-        "It does not protect you if someone uses your phone while it's unlocked and signed in, or if the server itself is changed to send the app bad code.",
-      lose: "If you lose both your password and your recovery codes, nobody can open your journal, not even us.",
-      safety:
-        "When you save, the app checks your words for danger signs on this device only, to offer help at once. Nothing is sent for this.",
+    intro:
+      "When you write in your journal, your device scrambles the words before they leave it. The server stores only the scrambled text. The key that unscrambles it is made on your device and locked with your password and with each of your recovery codes; the server never sees your password-derived key or the journal key itself.",
+    protectsTitle: "What this protects you from",
+    protects: {
+      copy: "A copy of the database or a backup that ends up in the wrong hands: your journal in it is unreadable.",
+      operators:
+        "The people who run the server looking in the database: they see scrambled text, not your words.",
+      subpoena:
+        "A subpoena or court order for stored data: for your journal, that is scrambled text nobody can unscramble without you.",
+      tampering:
+        "Mix-ups or tampering with stored entries: your device says an entry is damaged instead of showing you wrong words.",
     },
-    lock: "Signing out removes the journal's key from this device. The journal lock in Settings asks for your password each time.",
+    notTitle: "What it does not protect you from",
+    not: {
+      server:
+        "A server changed to send your device harmful code. The app comes from the server each time you open it. Use a Cairn run by people you trust, or run your own.",
+      device:
+        "Your device in someone else's hands while you are signed in: the journal opens without your password until you sign out. Turn on the journal lock in Settings to be asked again, and sign out on a shared device.",
+      malware: "Harmful software on your device, such as spyware or a keyboard that records what you type.",
+      lose: "Losing both your password and all your recovery codes. Nobody can open your journal then, not even us. Keep your recovery codes somewhere safe, on paper, away from your phone.",
+      metadata:
+        "The server can still see that you have a journal, how many entries it holds, when each was written or changed, and roughly how long each is.",
+    },
+    safety:
+      "When you save, your device checks your words for signs of danger, to offer help at once. Nothing is sent for this.",
+    full: "The full details are in Cairn's SECURITY.md, published with its source code.",
   },
 };
