@@ -81,6 +81,12 @@ test("an entry written from a prompt opens after a reload, a new sign-in, a pass
   const codes = await memberWithJournal(page, username, "first path up the hill 1", async () => {
     await expect(page.getByText(/If you lose both, nobody can open your journal again/)).toBeVisible();
     await expectNoSeriousA11yViolations(page, "starting the journal");
+    await page.getByLabel("Your password").fill("not my password at all 0");
+    await page.getByLabel(/I understand: if I lose my password and my recovery codes/).check();
+    await page.getByRole("button", { name: "Start my journal" }).click();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "That password doesn't open your journal." }),
+    ).toBeVisible();
     await page.getByRole("link", { name: "How your journal is protected" }).click();
     await expect(page.getByRole("heading", { name: "What it does not protect you from" })).toBeVisible();
     await expectNoSeriousA11yViolations(page, "how your journal is protected");

@@ -11,11 +11,10 @@ import { useMember } from "../../app/session.ts";
 import { FormEnd } from "../../components/fields.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
-import type { FormFailure } from "../../lib/useApiForm.ts";
 import { useApiForm } from "../../lib/useApiForm.ts";
 import { RecoveryCodes } from "../auth/RecoveryCodes.tsx";
 import { useJournalOpened } from "./state.ts";
-import { isWrongSecret, startJournal, unlockJournal } from "./vault.ts";
+import { isWrongSecret, JournalNotStarted, startJournal, unlockJournal } from "./vault.ts";
 
 function ProtectionLink() {
   const { t } = useTranslation();
@@ -27,12 +26,12 @@ function ProtectionLink() {
 }
 
 /** A password form: the password typed is required; a wrong one is said beside the field. */
-function usePasswordForm<R>(send: (password: string) => Promise<R>, onSuccess: (result: R) => void) {
+function usePasswordForm<R>(
+  send: (password: string) => Promise<R>,
+  onSuccess: (result: R) => void,
+  onError?: (error: unknown) => void,
+) {
   const { t } = useTranslation();
-  const wrong = (failure: FormFailure): FormFailure => ({
-    fields: { password: t("journal.unlock.wrong") },
-    message: failure.message,
-  });
   return useApiForm({
     initial: { password: "" },
     check: ({ password }) =>
@@ -41,10 +40,15 @@ function usePasswordForm<R>(send: (password: string) => Promise<R>, onSuccess: (
         : { ok: true as const, data: password },
     send,
     onSuccess,
-    onFailure: (error, failure) =>
-      isWrongSecret(error) || (error instanceof ApiRequestError && error.fields.currentPassword !== undefined)
-        ? wrong({ ...failure, message: t("journal.unlock.wrong") })
-        : failure,
+    onFailure: (error, failure) => {
+      onError?.(error);
+      // The server names `currentPassword` when it refuses the password (making the recovery codes).
+      const wrong =
+        isWrongSecret(error) ||
+        (error instanceof ApiRequestError && error.fields.currentPassword !== undefined);
+      const message = t("journal.unlock.wrong");
+      return wrong ? { fields: { password: message }, message } : failure;
+    },
   });
 }
 
@@ -56,12 +60,27 @@ export function StartJournal() {
   const [codes, setCodes] = useState<string[]>();
   const [saved, setSaved] = useState(false);
   const understoodId = useId();
-  const form = usePasswordForm((password) => startJournal(member.id, password), setCodes);
+  const [notStarted, setNotStarted] = useState(false);
+  const form = usePasswordForm(
+    (password) => startJournal(member.id, password),
+    setCodes,
+    (error) => {
+      if (!(error instanceof JournalNotStarted)) return;
+      setNotStarted(true);
+      setCodes(error.recoveryCodes);
+    },
+  );
 
   if (codes) {
     return (
       <Page title={t("journal.setup.title")} className="journal">
-        <p role="status">{t("journal.setup.started")}</p>
+        {notStarted ? (
+          <p className="notice notice--warning" role="alert">
+            {t("journal.setup.notStarted")}
+          </p>
+        ) : (
+          <p role="status">{t("journal.setup.started")}</p>
+        )}
         <RecoveryCodes
           username={member.username}
           codes={codes}
@@ -75,9 +94,13 @@ export function StartJournal() {
           type="button"
           className="button button--primary button--block"
           disabled={!saved}
-          onClick={() => void opened()}
+          onClick={() => {
+            setCodes(undefined);
+            setNotStarted(false);
+            void opened();
+          }}
         >
-          {t("journal.setup.continue")}
+          {notStarted ? t("journal.setup.tryAgain") : t("journal.setup.continue")}
         </button>
       </Page>
     );

@@ -56,10 +56,25 @@ export async function readAccess(memberId: string): Promise<JournalAccess> {
  */
 export async function startJournal(memberId: string, password: string): Promise<string[]> {
   const { recoveryCodes } = await api.renewRecoveryCodes({ currentPassword: password });
-  const journal = await createJournalKeys(password, recoveryCodes);
-  const saved = await journalApi.putKeys(journal.keys);
-  await keepDeviceKey(memberId, { key: journal.key, keyId: saved.keys.keyId });
+  try {
+    const journal = await createJournalKeys(password, recoveryCodes);
+    const saved = await journalApi.putKeys(journal.keys);
+    await keepDeviceKey(memberId, { key: journal.key, keyId: saved.keys.keyId });
+  } catch (cause) {
+    // The old codes already stopped working: the new ones must still be shown, or the member has none.
+    throw new JournalNotStarted(recoveryCodes, cause);
+  }
   return recoveryCodes;
+}
+
+/** New recovery codes were made but the journal could not be started with them. */
+export class JournalNotStarted extends Error {
+  constructor(
+    readonly recoveryCodes: string[],
+    override readonly cause: unknown,
+  ) {
+    super("The journal could not be started");
+  }
 }
 
 /** Opens the journal with the password typed; a wrong one throws core's `wrong-secret` error. */

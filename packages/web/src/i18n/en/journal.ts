@@ -130,6 +130,9 @@ export const journal = {
     newCodes:
       "Starting your journal makes ten new recovery codes that open both your account and your journal. Your old recovery codes stop working.",
     started: "Your journal is ready.",
+    notStarted:
+      "Your new recovery codes are below, and your old ones no longer work: save these now. Your journal couldn't be started this time; you can try again after saving them.",
+    tryAgain: "I saved them, try again",
     codesTitle: "Your new recovery codes",
     codesIntro:
       "Save them now somewhere safe and private: they won't be shown again. Each one opens your account and your journal if you forget your password.",
