@@ -2,6 +2,7 @@ export * from "./accounts/index.ts";
 export * from "./checkins/index.ts";
 export * from "./dates/index.ts";
 export * from "./http/index.ts";
+export * from "./journal/index.ts";
 export * from "./medications/index.ts";
 export * from "./members/index.ts";
 export * from "./plan/index.ts";

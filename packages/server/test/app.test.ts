@@ -167,7 +167,7 @@ describeEachDatabase("app", (kind) => {
 
 /** The strict page policy: this origin only, no third party, no framing, no plugins. */
 const PAGE_CSP =
-  "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';" +
+  "default-src 'self';script-src 'self' 'wasm-unsafe-eval';style-src 'self';img-src 'self' data:;font-src 'self';" +
   "connect-src 'self';manifest-src 'self';worker-src 'self';object-src 'none';frame-src 'none';" +
   "frame-ancestors 'none';base-uri 'none';form-action 'self'";
 

@@ -10,6 +10,8 @@ import { hashRecoveryCode } from "../src/features/auth/recovery-codes.ts";
 import {
   buildCheckin,
   buildInvite,
+  buildJournal,
+  buildJournalEntry,
   buildMedication,
   buildMember,
   buildMessage,
@@ -21,6 +23,8 @@ import {
   call,
   checkinInput,
   planInput,
+  sealJournalEntry,
+  type TestJournal,
   type TestMember,
   withdrawalRatings,
 } from "./factories.ts";
@@ -49,6 +53,10 @@ interface World {
   actionId: string;
   /** The owner's craving SOS episode, still open. */
   sosId: string;
+  /** The owner's journal and one entry in it; the stranger's own journal once they start one. */
+  journal: TestJournal;
+  journalEntryId: string;
+  strangerJournal: TestJournal;
 }
 
 /** Everything of the owner's that a stranger might touch, read back as the owner sees it. */
@@ -76,6 +84,9 @@ async function ownerState(w: World): Promise<string> {
     await read("/api/v1/plan/versions/1"),
     await read(`/api/v1/plan/actions/${DAY}`),
     await read("/api/v1/sos"),
+    await read("/api/v1/journal/keys"),
+    await read("/api/v1/journal/entries"),
+    await read(`/api/v1/journal/entries/${w.journalEntryId}`),
   ]);
 }
 
@@ -488,6 +499,56 @@ const MATRIX: Record<string, Row> = {
       call(w.t, w.stranger, "PATCH", `/api/v1/sos/${w.sosId}`, { craving: 0, helped: ["not mine"] }),
     expect: (_w, r) => expect(r.statusCode).toBe(404),
   },
+  // The journal: the stranger first tries the owner's keys, then starts their own journal and aims at the owner's
+  // entry id from it (an id is the member's own: the same id in the stranger's journal is a different entry).
+  "PUT /api/v1/journal/keys": {
+    asStranger: (w) => call(w.t, w.stranger, "PUT", "/api/v1/journal/keys", w.journal.keys),
+    expect: async (w, r) => {
+      expect(r.statusCode).toBe(422);
+      w.strangerJournal = await buildJournal(w.t, w.stranger);
+    },
+  },
+  "GET /api/v1/journal/keys": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/journal/keys"),
+    expect: (w, r) => {
+      expect(r.json().keys.keyId).toBe(w.strangerJournal.keys.keyId);
+      expect(r.body).not.toContain(w.journal.keys.passwordWrap.wrappedKey);
+    },
+  },
+  "GET /api/v1/journal/entries": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/journal/entries"),
+    expect: (_w, r) => expect(r.json()).toEqual({ entries: [], next: null }),
+  },
+  "GET /api/v1/journal/entries/{id}": {
+    asStranger: (w) => call(w.t, w.stranger, "GET", `/api/v1/journal/entries/${w.journalEntryId}`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "PUT /api/v1/journal/entries/{id}": {
+    asStranger: async (w) => {
+      const { id, ...edit } = await sealJournalEntry(
+        w.strangerJournal,
+        {},
+        { id: w.journalEntryId, version: 2 },
+      );
+      return call(w.t, w.stranger, "PUT", `/api/v1/journal/entries/${id}`, edit);
+    },
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "DELETE /api/v1/journal/entries/{id}": {
+    asStranger: (w) => call(w.t, w.stranger, "DELETE", `/api/v1/journal/entries/${w.journalEntryId}`),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
+  "POST /api/v1/journal/entries": {
+    asStranger: async (w) =>
+      call(
+        w.t,
+        w.stranger,
+        "POST",
+        "/api/v1/journal/entries",
+        await sealJournalEntry(w.strangerJournal, {}, { id: w.journalEntryId }),
+      ),
+    expect: (_w, r) => expect(r.statusCode).toBe(201),
+  },
 };
 
 /** Fills an OpenAPI path like /api/v1/recoveries/{id} with real values for a call without a session. */
@@ -496,9 +557,9 @@ function concrete(path: string, w: World): string {
     ? w.teamId
     : path.startsWith("/api/v1/medications/")
       ? w.medicationId
-    : path.startsWith("/api/v1/sos/")
-      ? w.sosId
-      : w.recoveryId;
+      : path.startsWith("/api/v1/sos/")
+        ? w.sosId
+        : w.recoveryId;
   return path
     .replace("{id}", id)
     .replace("{date}", DAY)
@@ -560,6 +621,8 @@ describeEachDatabase("authorization matrix", (kind) => {
       status: "taken",
     });
     w.sosId = (await buildSosEpisode(w.t, w.owner, { craving: 8, trigger: "my own reason" })).id;
+    w.journal = await buildJournal(w.t, w.owner);
+    w.journalEntryId = (await buildJournalEntry(w.t, w.owner, w.journal, { body: "owner's note" })).id;
     w.stranger = await buildMember(w.t);
     const doc = (await w.t.app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json() as {
       paths: Record<string, Record<string, unknown>>;

@@ -5,6 +5,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import {
   type CheckinInput,
+  createJournalKeys,
+  encryptEntry,
+  type JournalEntryContent,
+  type JournalEntryPayload,
+  type JournalKey,
+  type JournalKeysInput,
   type Medication,
   type MedicationInput,
   type Member,
@@ -13,6 +19,7 @@ import {
   type PlanInput,
   type Recovery,
   type RecoveryInput,
+  type SealedEntry,
   type SosEpisode,
   type SosStart,
   type Team,
@@ -249,4 +256,60 @@ export async function buildWithdrawalCheck(
   if (response.statusCode !== 201)
     throw new Error(`withdrawal failed ${response.statusCode}: ${response.body}`);
   return (response.json() as { check: WithdrawalCheck }).check;
+}
+
+/** A member's journal as their device holds it: the keys document it stored and the unlocked key. */
+export interface TestJournal {
+  keys: JournalKeysInput;
+  key: JournalKey;
+}
+
+/** Starts the member's journal as the browser does: a key wrapped by the password and each recovery code. */
+export async function buildJournal(t: TestApp, who: TestMember): Promise<TestJournal> {
+  const { keys, key } = await createJournalKeys(who.password, who.recoveryCodes);
+  const response = await call(t, who, "PUT", "/api/v1/journal/keys", keys);
+  if (response.statusCode !== 201)
+    throw new Error(`journal keys failed ${response.statusCode}: ${response.body}`);
+  return { keys, key };
+}
+
+export function journalContent(overrides: Partial<JournalEntryContent> = {}): JournalEntryContent {
+  return {
+    date: "2026-12-03",
+    title: null,
+    body: "A steady day.",
+    mood: 3,
+    tags: [],
+    prompt: null,
+    ...overrides,
+  };
+}
+
+/** An entry encrypted on the "device" (version 1 under a new id unless given). */
+export function sealJournalEntry(
+  journal: TestJournal,
+  overrides: Partial<JournalEntryContent> = {},
+  slot: { id?: string; version?: number } = {},
+): Promise<SealedEntry> {
+  const at = { id: slot.id ?? randomUUID(), version: slot.version ?? 1, keyId: journal.keys.keyId };
+  return encryptEntry(journal.key, at, journalContent(overrides));
+}
+
+/** An encrypted entry stored through the API. */
+export async function buildJournalEntry(
+  t: TestApp,
+  who: TestMember,
+  journal: TestJournal,
+  overrides: Partial<JournalEntryContent> = {},
+): Promise<JournalEntryPayload> {
+  const response = await call(
+    t,
+    who,
+    "POST",
+    "/api/v1/journal/entries",
+    await sealJournalEntry(journal, overrides),
+  );
+  if (response.statusCode !== 201)
+    throw new Error(`journal entry failed ${response.statusCode}: ${response.body}`);
+  return (response.json() as { entry: JournalEntryPayload }).entry;
 }

@@ -77,18 +77,21 @@ it("npm start serves the app on a fresh data folder, prints the address and stop
 it.each([
   ["the server", ["scripts/start.mjs"]],
   ["the operator command", ["--import", "tsx", "packages/server/src/cli/operator.ts", "grant", "someone"]],
-])("%s refuses a wrong configuration with one sentence per variable and exit code 78", async (_name, args) => {
-  const started = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, PORT: "eighty", DATABASE_URL: "mysql://nope", DATA_DIR: dataDir },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  started.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const code = await new Promise((resolve) => started.once("exit", resolve));
-  expect(code).toBe(78);
-  expect(stderr).toMatch(/PORT/);
-  expect(stderr).toMatch(/DATABASE_URL/);
-});
+])(
+  "%s refuses a wrong configuration with one sentence per variable and exit code 78",
+  async (_name, args) => {
+    const started = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, PORT: "eighty", DATABASE_URL: "mysql://nope", DATA_DIR: dataDir },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    started.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise((resolve) => started.once("exit", resolve));
+    expect(code).toBe(78);
+    expect(stderr).toMatch(/PORT/);
+    expect(stderr).toMatch(/DATABASE_URL/);
+  },
+);

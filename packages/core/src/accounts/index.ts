@@ -1,1 +1,2 @@
+export * from "./recovery-codes.ts";
 export * from "./schema.ts";

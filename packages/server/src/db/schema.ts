@@ -177,32 +177,6 @@ export interface MedicationDosesTable {
   time: string;
   status: string;
   logged_at: string;
-/** A craving SOS episode; the `_enc` columns are ciphertext bound to `sos-<field>:<member>:<id>`. */
-export interface SosEpisodesTable {
-  id: string;
-  member_id: string;
-  started_at: string;
-  /** Null while the member is still riding the urge out. */
-  ended_at: string | null;
-  /** The ride-it-out timer's length. */
-  minutes: number;
-  craving_start: number;
-  craving_end: number | null;
-  trigger_enc: string | null;
-  plan_trigger_id: string | null;
-  /** JSON list of what helped. */
-  helped_enc: string | null;
-/** A withdrawal symptom check (features/withdrawal): ratings as JSON text, the note as ciphertext. */
-export interface WithdrawalChecksTable {
-  id: string;
-  member_id: string;
-  /** The member's local date when it was stored. */
-  date: string;
-  taken_at: string;
-  ratings: string;
-  total: number;
-  /** Ciphertext bound to `withdrawal-note:<member>:<id>`. */
-  note_enc: string | null;
 }
 
 export interface PlanVersionsTable {
@@ -220,6 +194,73 @@ export interface PlanActionTicksTable {
   /** JSON list of the daily-action ids done that day. */
   done: string;
   updated_at: string;
+}
+
+/** A craving SOS episode; the `_enc` columns are ciphertext bound to `sos-<field>:<member>:<id>`. */
+export interface SosEpisodesTable {
+  id: string;
+  member_id: string;
+  started_at: string;
+  /** Null while the member is still riding the urge out. */
+  ended_at: string | null;
+  /** The ride-it-out timer's length. */
+  minutes: number;
+  craving_start: number;
+  craving_end: number | null;
+  trigger_enc: string | null;
+  plan_trigger_id: string | null;
+  /** JSON list of what helped. */
+  helped_enc: string | null;
+  note_enc: string | null;
+}
+
+/** A withdrawal symptom check (features/withdrawal): ratings as JSON text, the note as ciphertext. */
+export interface WithdrawalChecksTable {
+  id: string;
+  member_id: string;
+  /** The member's local date when it was stored. */
+  date: string;
+  taken_at: string;
+  ratings: string;
+  total: number;
+  /** Ciphertext bound to `withdrawal-note:<member>:<id>`. */
+  note_enc: string | null;
+}
+
+/** One journal entry's latest version: only what the server cannot read (see features/journal). */
+export interface JournalEntriesTable {
+  member_id: string;
+  id: string;
+  key_id: string;
+  version: number;
+  nonce: string;
+  ciphertext: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The member's journal key, wrapped on the device by a key derived from their password (argon2id). */
+export interface JournalKeysTable {
+  member_id: string;
+  key_id: string;
+  version: number;
+  kdf_algorithm: string;
+  kdf_memory_kib: number;
+  kdf_iterations: number;
+  kdf_parallelism: number;
+  kdf_salt: string;
+  password_wrap_nonce: string;
+  password_wrapped_key: string;
+  updated_at: string;
+}
+
+/** The journal key wrapped by one recovery code; deleted with the code's row. */
+export interface JournalRecoveryWrapsTable {
+  recovery_code_id: string;
+  member_id: string;
+  salt: string;
+  nonce: string;
+  wrapped_key: string;
 }
 
 export interface Database {
@@ -240,8 +281,11 @@ export interface Database {
   team_sharing: TeamSharingTable;
   medications: MedicationsTable;
   medication_doses: MedicationDosesTable;
-  withdrawal_checks: WithdrawalChecksTable;
   plan_versions: PlanVersionsTable;
   plan_action_ticks: PlanActionTicksTable;
   sos_episodes: SosEpisodesTable;
+  withdrawal_checks: WithdrawalChecksTable;
+  journal_entries: JournalEntriesTable;
+  journal_keys: JournalKeysTable;
+  journal_recovery_wraps: JournalRecoveryWrapsTable;
 }

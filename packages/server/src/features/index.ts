@@ -19,6 +19,9 @@ import { RedisFailureLog } from "./auth/redis-failure-log.ts";
 import { CheckinsRepository } from "./checkins/checkins.repository.ts";
 import checkinsRoutes from "./checkins/checkins.routes.ts";
 import { CheckinsService } from "./checkins/checkins.service.ts";
+import { JournalRepository } from "./journal/journal.repository.ts";
+import journalRoutes from "./journal/journal.routes.ts";
+import { JournalService } from "./journal/journal.service.ts";
 import { MedicationsRepository } from "./medications/medications.repository.ts";
 import medicationsRoutes from "./medications/medications.routes.ts";
 import { MedicationsService } from "./medications/medications.service.ts";
@@ -123,6 +126,11 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
   });
   // ── craving SOS ── episodes of urges ridden out (features/sos).
   await app.register(sosRoutes, { service: new SosService(new SosRepository(db), cipher, clock) });
+
+  // ── journal ── end-to-end encrypted: the server stores ciphertext and wrapped keys only (docs/SECURITY.md).
+  await app.register(journalRoutes, {
+    service: new JournalService(new JournalRepository(db, writes), clock),
+  });
 
   // ── realtime ── the WebSocket endpoint /api/v1/ws, delivering the bus's events (realtime/hub.ts).
   await registerRealtime(app, {

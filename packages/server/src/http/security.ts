@@ -28,11 +28,13 @@ import { errorBody } from "./errors.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** The Content-Security-Policy of the web app: this origin only. */
+/** The Content-Security-Policy of the web app: this origin only (and WebAssembly for the journal). */
 export function pageContentSecurityPolicy(https: boolean): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
-    ["script-src", "'self'"],
+    // 'wasm-unsafe-eval' lets the journal compile argon2id's WebAssembly (its key derivation on the device);
+    // it allows no JavaScript eval, and scripts still come from this origin only.
+    ["script-src", "'self'", "'wasm-unsafe-eval'"],
     ["style-src", "'self'"],
     ["img-src", "'self'", "data:"],
     ["font-src", "'self'"],

@@ -19,6 +19,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { readCachedResources, writeCachedResources } from "../features/help/resourcesCache.ts";
+import { forgetJournalOnDevice } from "../features/journal/device.ts";
 import { ApiRequestError, setUnauthorizedListener } from "./client.ts";
 import { api } from "./endpoints.ts";
 
@@ -57,10 +58,12 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
-/** After sign-out or a lost session: nothing personal stays in memory. Help resources stay. */
+/** After sign-out or a lost session: nothing personal stays in memory or on the device. Help resources stay. */
 export function forgetSession(client: QueryClient): void {
   client.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.me[0] && q.queryKey[0] !== "resources" });
   client.setQueryData(keys.me, null);
+  // The journal's key and drafts leave the device with the session.
+  void forgetJournalOnDevice().catch(() => {});
 }
 
 export function useMe() {

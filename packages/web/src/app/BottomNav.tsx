@@ -7,13 +7,15 @@ const ITEMS = [
   { href: "/plan", key: "plan.navLabel" },
   { href: "/teams", key: "app.nav.team" },
   { href: "/history", key: "app.nav.history" },
+  { href: "/journal", key: "journal.nav" },
   { href: "/settings", key: "app.nav.settings" },
 ] as const;
 
-/** The tab a location belongs to: a team's chat and an invite link are under "Team". */
+/** The tab a location belongs to: a team's chat and an invite link are under "Team", an entry under "Journal". */
 export function tabOf(location: string): string {
   if (location.startsWith("/teams") || location.startsWith("/join/")) return "/teams";
   if (location.startsWith("/plan")) return "/plan";
+  if (location.startsWith("/journal")) return "/journal";
   return location;
 }
 

@@ -53,6 +53,9 @@ const OverdosePage = lazy(() =>
 const WithdrawalPage = lazy(() =>
   import("../features/withdrawal/WithdrawalPage.tsx").then((m) => ({ default: m.WithdrawalPage })),
 );
+const JournalRoutes = lazy(() =>
+  import("../features/journal/JournalRoutes.tsx").then((m) => ({ default: m.JournalRoutes })),
+);
 const SettingsPage = lazy(() =>
   import("../features/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
 );
@@ -116,6 +119,7 @@ export function SignedInRoutes({ member }: { member: Member }) {
         <Route path="/urges" component={UrgesPage} />
         <Route path="/overdose" component={OverdosePage} />
         <Route path="/withdrawal" component={WithdrawalPage} />
+        <Route path="/journal" component={JournalRoutes} nest />
         <Route path="/signin">
           <AfterSignIn />
         </Route>

@@ -7,16 +7,16 @@
  *
  * Plurals use i18next's suffixes (`_one`, `_other`) with `{{count}}`.
  */
+
+import { journal } from "./en/journal.ts";
 import { medications } from "./en/medications.ts";
+import { overdose } from "./en/overdose.ts";
 import { plan } from "./en/plan.ts";
 import { sos } from "./en/sos.ts";
-
-export const en = {
-  sos,
-import { overdose } from "./en/overdose.ts";
 import { withdrawal } from "./en/withdrawal.ts";
 
 export const en = {
+  sos,
   overdose,
   withdrawal,
   app: {
@@ -568,6 +568,7 @@ export const en = {
   },
   medications,
   plan,
+  journal,
 };
 
 /** The shape every language's catalog must have: the same keys, any words. */

@@ -1,11 +1,7 @@
+import { normalizeRecoveryCode, recoveryCodeId } from "@cairn/core";
 import { describe, expect, it } from "vitest";
 import { passwordProblem } from "./auth.service.ts";
-import {
-  generateRecoveryCode,
-  hashRecoveryCode,
-  normalizeRecoveryCode,
-  RECOVERY_CODE_ALPHABET,
-} from "./recovery-codes.ts";
+import { generateRecoveryCode, hashRecoveryCode, RECOVERY_CODE_ALPHABET } from "./recovery-codes.ts";
 
 describe("recovery codes", () => {
   it("look like xxxx-xxxx-xxxx-xxxx from an alphabet without look-alikes", () => {
@@ -32,6 +28,11 @@ describe("recovery codes", () => {
       expect(hashRecoveryCode(typed)).toBe(hashRecoveryCode(code));
     }
     expect(hashRecoveryCode("abcd-efgh-jkmn-pqrt")).not.toBe(hashRecoveryCode(code));
+  });
+
+  it("are named by the journal on the device with the same hash the server stores", async () => {
+    const code = generateRecoveryCode();
+    expect(await recoveryCodeId(code.toUpperCase())).toBe(hashRecoveryCode(code));
   });
 });
 

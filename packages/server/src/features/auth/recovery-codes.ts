@@ -7,6 +7,7 @@
  * dashes and spaces.
  */
 import { randomInt } from "node:crypto";
+import { recoveryCodeHashInput } from "@cairn/core";
 import { hashToken } from "../../crypto/tokens.ts";
 
 export const RECOVERY_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -25,11 +26,7 @@ export function generateRecoveryCode(): string {
   return groups.join("-");
 }
 
-/** What a person typed, reduced to the canonical form: lower case, no dashes or white space. */
-export function normalizeRecoveryCode(typed: string): string {
-  return typed.replace(/[\s-]+/g, "").toLowerCase();
-}
-
+/** The same hash names a code's journal key wrap, computed on the device (core's `recoveryCodeId`). */
 export function hashRecoveryCode(typed: string): string {
-  return hashToken(`recovery-code:${normalizeRecoveryCode(typed)}`);
+  return hashToken(recoveryCodeHashInput(typed));
 }

@@ -5,6 +5,7 @@ import { api } from "../../api/endpoints.ts";
 import { FormEnd, TextField } from "../../components/fields.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
+import { openJournalAfterRecovery } from "../journal/account.ts";
 import { useSignInForm } from "./auth.ts";
 import { UsernameField } from "./UsernameField.tsx";
 import "./auth.css";
@@ -14,7 +15,12 @@ export function RecoverPage() {
   const form = useSignInForm({
     initial: { username: "", recoveryCode: "", newPassword: "" },
     check: recoverSchema,
-    send: api.recover,
+    // The recovery code also opens the journal, which is re-wrapped under the new password.
+    send: (input) =>
+      api.recover(input).then((result) => {
+        openJournalAfterRecovery(result.member.id, input.recoveryCode, input.newPassword);
+        return result;
+      }),
     wrong: t("auth.recover.wrong"),
   });
 

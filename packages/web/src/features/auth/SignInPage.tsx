@@ -5,6 +5,7 @@ import { api } from "../../api/endpoints.ts";
 import { FormEnd } from "../../components/fields.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
+import { openJournalAfterSignIn } from "../journal/account.ts";
 import { useSignInForm } from "./auth.ts";
 import { UsernameField } from "./UsernameField.tsx";
 import "./auth.css";
@@ -14,7 +15,12 @@ export function SignInPage() {
   const form = useSignInForm({
     initial: { username: "", password: "" },
     check: loginSchema,
-    send: api.login,
+    // The password just typed also opens the journal on this device, until sign-out.
+    send: (input) =>
+      api.login(input).then((result) => {
+        openJournalAfterSignIn(result.member.id, input.password);
+        return result;
+      }),
     wrong: t("auth.signIn.wrong"),
   });
 

@@ -48,6 +48,9 @@ export function LapseSupport({ support }: { support: CheckinSupport }) {
       <button type="button" className="button" onClick={() => openHelp()}>
         {t("lapse.reachOut")}
       </button>
+      <Link className="button" href="/journal/new/trigger-chain">
+        {t("journal.lapseLink")}
+      </Link>
     </section>
   );
 }

@@ -4,6 +4,7 @@
  * the clinic visits and pickups of the next 14 days, and a link to the last 30 days.
  */
 import { MEDICATION_LIMITS, type Medication } from "@cairn/core";
+import type { TFunction } from "i18next";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
@@ -29,7 +30,7 @@ import "./medications.css";
 
 type Open = { mode: "edit" | "remove"; id: string } | { mode: "add" } | undefined;
 
-function doseText(t: ReturnType<typeof useTranslation>["t"], medication: Medication): string {
+function doseText(t: TFunction, medication: Medication): string {
   const { dose } = medication;
   return "text" in dose ? dose.text : `${dose.amount} ${t(`medications.units.${dose.unit}`)}`;
 }

@@ -9,6 +9,7 @@ import { FormEnd, LiveMessage } from "../../components/fields.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { useApiForm } from "../../lib/useApiForm.ts";
 import { RecoveryCodes } from "../auth/RecoveryCodes.tsx";
+import { wrapJournalForNewCodes } from "../journal/account.ts";
 
 /** At or below this many unused codes, the section says plainly to make new ones. */
 export const LOW_RECOVERY_CODES = 3;
@@ -28,13 +29,18 @@ export function RecoveryCodesSettings() {
   const form = useApiForm({
     initial: { currentPassword: "" },
     check: recoveryCodesRenewSchema,
-    send: api.renewRecoveryCodes,
-    onSuccess: ({ recoveryCodes }) => {
+    // The new codes open the journal too (the old codes' wraps go with them).
+    send: async (input) => {
+      const result = await api.renewRecoveryCodes(input);
+      const wrapped = await wrapJournalForNewCodes(input.currentPassword, result.recoveryCodes);
+      return { ...result, wrapped };
+    },
+    onSuccess: ({ recoveryCodes, wrapped }) => {
       form.setValues({ currentPassword: "" });
       client.setQueryData(keys.recoveryCodesLeft, recoveryCodes.length);
       setSaved(false);
       setCodes(recoveryCodes);
-      setAnnouncement(t("settings.recoveryCodes.made"));
+      setAnnouncement(wrapped ? t("settings.recoveryCodes.made") : t("journal.rewrap.codesFailed"));
     },
   });
 

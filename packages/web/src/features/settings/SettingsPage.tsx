@@ -13,6 +13,8 @@ import { PasswordField } from "../../components/PasswordField.tsx";
 import { TimeZoneField } from "../../components/TimeZoneField.tsx";
 import { describeError, validate } from "../../lib/forms.ts";
 import { useApiForm } from "../../lib/useApiForm.ts";
+import { changePasswordWithJournal } from "../journal/account.ts";
+import { JournalSettings } from "../journal/JournalSettings.tsx";
 import { MedicationsSettingsCard } from "../medications/MedicationsSettingsCard.tsx";
 import { ReasonLines } from "../onboarding/RecoveryFields.tsx";
 import { SafetyToolsCard } from "../overdose/SafetyToolsCard.tsx";
@@ -99,8 +101,9 @@ function PasswordForm() {
   const form = useApiForm({
     initial: empty,
     check: passwordChangeSchema,
-    send: api.changePassword,
-    savedMessage: t("settings.passwordChanged"),
+    // The journal's key is re-wrapped under the new password (nothing is re-encrypted).
+    send: (input) => changePasswordWithJournal(input, () => api.changePassword(input)),
+    savedMessage: (rewrapped) => (rewrapped ? t("settings.passwordChanged") : t("journal.rewrap.failed")),
     onSuccess: () => {
       form.setValues(empty);
     },
@@ -175,6 +178,7 @@ export function SettingsPage() {
       <SafetyToolsCard />
       <PasswordForm />
       <RecoveryCodesSettings />
+      <JournalSettings />
       <SignOut />
     </Page>
   );
