@@ -4,7 +4,8 @@
  * language brings help at once; emoji and markup come back exactly as typed and as text (C08, C09).
  */
 import { randomUUID } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { localDateAt } from "@cairn/core";
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./pages/accessibility.ts";
@@ -310,4 +311,23 @@ test("emoji come back byte for byte, markup shows as text, and a too-long entry 
   await expect(page.getByLabel("Entry", { exact: true })).toHaveValue(tooLong);
 
   expect(leaks).toEqual([]);
+});
+
+test("what the browser writes is stored as ciphertext only: the database files hold none of its words", async ({
+  page,
+}) => {
+  const username = uniqueUsername("atrest");
+  await memberWithJournal(page, username, "quiet lake at dawn 6");
+  const marker = `Quokkamarker${randomUUID().slice(0, 8)}`;
+  const journal = new JournalScreens(page);
+  await journal.write(`An evening walk with ${marker} in mind`, { title: `${marker} title`, tags: marker });
+  expect(await journal.entryTexts()).toEqual([`An evening walk with ${marker} in mind`]);
+
+  // The SQLite file and its write-ahead log, as a copied disk or backup would hold them.
+  const dataDir = process.env.E2E_DATA_DIR ?? "";
+  const files = (await readdir(dataDir)).filter((name) => name.startsWith("cairn.sqlite"));
+  const stored = Buffer.concat(await Promise.all(files.map((name) => readFile(path.join(dataDir, name)))));
+  // The username is stored as typed: finding it proves these are the files the server wrote to.
+  expect(stored.includes(username)).toBe(true);
+  expect(stored.includes(marker)).toBe(false);
 });

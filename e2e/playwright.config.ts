@@ -10,7 +10,9 @@ import { defineConfig } from "@playwright/test";
 process.env.E2E_PORT ??= String(20_000 + (process.pid % 20_000));
 const PORT = Number(process.env.E2E_PORT);
 export const BASE_URL = `http://localhost:${PORT}`;
-const dataDir = path.join(os.tmpdir(), `cairn-e2e-${process.pid}`);
+// The server's folder, shared the same way: the journal's at-rest test reads its database files.
+process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `cairn-e2e-${process.pid}`);
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: ".",

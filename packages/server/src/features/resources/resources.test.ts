@@ -8,6 +8,7 @@ import { describeEachDatabase, startTestApp, type TestApp } from "../../../test/
 import { buildApp } from "../../app.ts";
 import { loadConfig } from "../../config/config.ts";
 import { openDatabase } from "../../db/database.ts";
+import { SESSION_CACHE_MS } from "../sessions/session-cache.ts";
 
 const SHIPPED_DIR = path.resolve(import.meta.dirname, "../../../../../resources");
 const shippedUs = (): Resources => JSON.parse(fs.readFileSync(path.join(SHIPPED_DIR, "us.en.json"), "utf8"));
@@ -166,6 +167,8 @@ describeEachDatabase("GET /api/v1/resources", (kind) => {
     const member = await buildMember(t);
     expect((await call(t, member, "GET", "/api/v1/resources")).json().region).toBe("us");
     await t.db.updateTable("members").set({ region: "zz" }).where("id", "=", member.member.id).execute();
+    // An operator's change in the database is seen once the session kept in the process is read again.
+    t.clock.advance(SESSION_CACHE_MS + 1);
     const response = await call(t, member, "GET", "/api/v1/resources");
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual(testRegion());
