@@ -96,7 +96,7 @@ test("an entry written from a prompt opens after a reload, a new sign-in, a pass
   await expectNoSeriousA11yViolations(page, "the journal");
   // Journal is a fifth tab: all five fit on a 360 px screen, none cut off.
   const tabs = page.getByRole("navigation", { name: "Main" }).getByRole("link");
-  await expect(tabs).toHaveText(["Today", "Team", "History", "Journal", "Settings"]);
+  await expect(tabs).toHaveText(["Today", "Plan", "Journal", "Team", "Settings"]);
   const overflowing = await tabs.evaluateAll((links) =>
     links.filter((link) => link.scrollWidth > link.clientWidth).map((link) => link.textContent),
   );

@@ -5,9 +5,8 @@ import { useTeams } from "../api/queries.ts";
 const ITEMS = [
   { href: "/", key: "app.nav.today" },
   { href: "/plan", key: "plan.navLabel" },
-  { href: "/teams", key: "app.nav.team" },
-  { href: "/history", key: "app.nav.history" },
   { href: "/journal", key: "journal.nav" },
+  { href: "/teams", key: "app.nav.team" },
   { href: "/settings", key: "app.nav.settings" },
 ] as const;
 
@@ -15,6 +14,8 @@ const ITEMS = [
 export function tabOf(location: string): string {
   if (location.startsWith("/teams") || location.startsWith("/join/")) return "/teams";
   if (location.startsWith("/plan")) return "/plan";
+  // Five tabs fit one thumb on a 360 px screen: the check-in history is reached from Today.
+  if (location.startsWith("/history")) return "/";
   if (location.startsWith("/journal")) return "/journal";
   return location;
 }

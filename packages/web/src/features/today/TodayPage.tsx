@@ -1,7 +1,7 @@
 import { addDays, type CheckinSaved, checkinDateProblem, isLocalDate } from "@cairn/core";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Redirect, useSearchParams } from "wouter";
+import { Link, Redirect, useSearchParams } from "wouter";
 import { useCheckinRange, useProgress, useRecoveries } from "../../api/queries.ts";
 import { LoadFailed, Loading } from "../../app/Loading.tsx";
 import { useMember } from "../../app/session.ts";
@@ -107,6 +107,9 @@ export function TodayPage() {
             />
           </>
         )}
+        <p className="today__history">
+          <Link href="/history">{t("today.historyLink")}</Link>
+        </p>
       </section>
 
       <Suspense fallback={null}>
