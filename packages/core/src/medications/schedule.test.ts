@@ -7,7 +7,7 @@ import {
   TAKE_EARLY_MS,
   timesOn,
 } from "./schedule.ts";
-import { type Schedule, scheduleSchema } from "./schema.ts";
+import { firstMonthlyDate, type Schedule, scheduleSchema } from "./schema.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const daily = (times: string[], startDate = "2026-01-01", endDate?: string): Schedule => ({
@@ -214,11 +214,32 @@ describe("scheduleSchema", () => {
       /startDate: Expected a real calendar date/,
     ],
     [{ kind: "weekly", times: ["08:00"], startDate: "2026-12-01" }, /kind: Choose daily/],
+    [
+      { kind: "monthly", day: 20, time: "08:00", startDate: "2026-12-01", endDate: "2026-12-10" },
+      /endDate: The first dose would be on 2026-12-20, after the end/,
+    ],
+    [
+      { kind: "monthly", day: 5, time: "08:00", startDate: "2026-12-10", endDate: "2027-01-04" },
+      /endDate: The first dose would be on 2027-01-05, after the end/,
+    ],
   ])("refuses %j with a clear error naming the field", (value, message) => {
     expect(problems(value).join("\n")).toMatch(message);
   });
 
   it("accepts a schedule that ends on the day it starts", () => {
     expect(problems(daily(["08:00"], "2026-12-01", "2026-12-01"))).toEqual([]);
+  });
+
+  it("accepts a monthly schedule whose end is its first dose, day 31 clamped to February's last day", () => {
+    const monthly = {
+      kind: "monthly",
+      day: 31,
+      time: "08:00",
+      startDate: "2027-02-10",
+      endDate: "2027-02-28",
+    };
+    expect(problems(monthly)).toEqual([]);
+    expect(problems({ ...monthly, endDate: "2027-02-27" }).join()).toMatch(/2027-02-28, after the end/);
+    expect(firstMonthlyDate(31, "2028-02-01")).toBe("2028-02-29");
   });
 });

@@ -5,7 +5,7 @@
  * idempotent per scheduled time.
  */
 import { z } from "zod";
-import { isLocalDate } from "../dates/calendar.ts";
+import { daysInMonth, formatLocalDate, isLocalDate, parseLocalDate } from "../dates/calendar.ts";
 import { idSchema, localDateSchema, shortText } from "../http/fields.ts";
 
 export const MEDICATION_LIMITS = {
@@ -122,8 +122,28 @@ export const scheduleSchema = z
         path: ["endDate"],
         message: "The end is before the start, so the schedule would never come round",
       });
+    } else if (schedule.kind === "monthly" && schedule.endDate) {
+      const first = firstMonthlyDate(schedule.day, schedule.startDate);
+      if (first && first > schedule.endDate) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["endDate"],
+          message: `The first dose would be on ${first}, after the end, so the schedule would never come round`,
+        });
+      }
     }
   });
+
+/** The first date on or after `startDate` a "monthly on `day`" schedule falls on (day 29–31 clamp to month end). */
+export function firstMonthlyDate(day: number, startDate: string): string | undefined {
+  const start = parseLocalDate(startDate);
+  if (!start) return undefined;
+  const inMonth = (year: number, month: number) =>
+    formatLocalDate({ year, month, day: Math.min(day, daysInMonth(year, month)) });
+  const thisMonth = inMonth(start.year, start.month);
+  if (thisMonth >= startDate) return thisMonth;
+  return start.month === 12 ? inMonth(start.year + 1, 1) : inMonth(start.year, start.month + 1);
+}
 export type Schedule = z.infer<typeof scheduleSchema>;
 
 export const takeHomeSchema = z.strictObject({
