@@ -13,7 +13,7 @@ const SCREENS = ["/", "/plan", "/journal", "/teams", "/settings", "/history", "/
 function pastTheEdge(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const edge = document.documentElement.clientWidth;
-    return [...document.querySelectorAll("body *")]
+    return Array.from(document.querySelectorAll("body *"))
       .filter((element) => element.getBoundingClientRect().right > edge + 0.5)
       .map(
         (element) =>
