@@ -187,7 +187,13 @@ describe("navigation", () => {
     expect(tabOf("/teams")).toBe("/teams");
     expect(tabOf("/teams/abc")).toBe("/teams");
     expect(tabOf("/join/CODE")).toBe("/teams");
-    expect(tabOf("/history")).toBe("/history");
+    expect(tabOf("/settings")).toBe("/settings");
+  });
+
+  it("puts the check-in history under Today, and a plan's or the journal's pages under their tabs", () => {
+    expect(tabOf("/history")).toBe("/");
+    expect(tabOf("/plan/versions/2")).toBe("/plan");
+    expect(tabOf("/journal/new/gratitude")).toBe("/journal");
   });
 
   it("connects to the live endpoint on the page's own origin", () => {
