@@ -32,7 +32,13 @@ function webIsStale() {
 
 if (webIsStale()) {
   console.log("Building the web app…");
-  const build = spawnSync("npm", ["run", "build", "-w", "@cairn/web"], { cwd: root, stdio: "inherit" });
+  // Always the production build: a NODE_ENV inherited from elsewhere (a test runner sets "test") would make
+  // React's development bundle.
+  const build = spawnSync("npm", ["run", "build", "-w", "@cairn/web"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -95,3 +95,24 @@ it.each([
     expect(stderr).toMatch(/DATABASE_URL/);
   },
 );
+
+it("says plainly when the port is already in use, and exits with an error", async () => {
+  const taken = net.createServer();
+  await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+  const { port } = taken.address() as net.AddressInfo;
+  const started = spawn(process.execPath, ["--import", "tsx", "packages/server/src/main.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "silent" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  started.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const code = await new Promise((resolve) => started.once("exit", resolve));
+  taken.close();
+  expect(code).toBe(1);
+  expect(stderr).toContain(
+    `Cairn could not start: port ${port} on 127.0.0.1 is already in use by another program`,
+  );
+}, 60_000);

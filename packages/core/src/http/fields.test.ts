@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dialablePhone, phoneSchema } from "./fields.ts";
+import { messageTextSchema } from "../teams/schema.ts";
+import { dialablePhone, HIDDEN_CONTROLS_MESSAGE, phoneSchema, shortText } from "./fields.ts";
 
 describe("phoneSchema", () => {
   it.each([
@@ -42,5 +43,33 @@ describe("dialablePhone", () => {
     ["988", "988"],
   ])("turns %j into %j for tel: and sms: links", (input, dialable) => {
     expect(dialablePhone(input)).toBe(dialable);
+  });
+});
+
+describe("text without hidden controls", () => {
+  const name = shortText(40, "A name");
+  it.each([
+    ["a NUL", "Sam\u0000"],
+    ["an escape", "\u001b[31mSam"],
+    ["a right-to-left override", "Sam \u202Egnp.exe"],
+    ["a bidirectional isolate", "\u2066Sam\u2069"],
+  ])("refuses %s, naming the problem", (_what, text) => {
+    const result = name.safeParse(text);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe(HIDDEN_CONTROLS_MESSAGE);
+  });
+
+  it.each([
+    ["Arabic", "مرحبا يا سام"],
+    ["Hebrew with numbers", "שלום 123"],
+    ["an emoji family (zero-width joiners)", "👨‍👩‍👧 Sam"],
+    ["accents", "José Ñúñez"],
+  ])("accepts %s", (_what, text) => {
+    expect(name.safeParse(text).success).toBe(true);
+  });
+
+  it("lets a chat message keep its line breaks and tabs but not a NUL", () => {
+    expect(messageTextSchema.safeParse("line one\n\tline two").success).toBe(true);
+    expect(messageTextSchema.safeParse("line one\u0000").success).toBe(false);
   });
 });

@@ -15,6 +15,20 @@ export const timeZoneSchema = z
 export const idSchema = z.uuid({ error: "Expected an id" });
 
 /**
+ * Characters that are never typed on purpose but can hide or disguise text: C0 controls other than tab and line
+ * break, DEL, and the bidirectional overrides and isolates that make a message display in another order than it
+ * reads ("Trojan Source"). Right-to-left writing itself needs none of them.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for.
+const HIDDEN_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+export function hasHiddenControls(text: string): boolean {
+  return HIDDEN_CONTROLS.test(text);
+}
+
+export const HIDDEN_CONTROLS_MESSAGE = "Remove the hidden control characters from this text";
+
+/**
  * Trimmed text with a length limit in UTF-16 code units (an emoji can count as two): text over the limit is
  * refused, never cut, so nothing is split through a surrogate pair.
  */
@@ -23,7 +37,8 @@ export function shortText(max: number, name = "Text") {
     .string()
     .trim()
     .min(1, `${name} can't be empty`)
-    .max(max, `${name} can be at most ${max} characters`);
+    .max(max, `${name} can be at most ${max} characters`)
+    .refine((text) => !hasHiddenControls(text), HIDDEN_CONTROLS_MESSAGE);
 }
 
 /**

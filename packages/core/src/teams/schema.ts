@@ -2,7 +2,7 @@
  * Peer teams: payloads of the teams API, shared by the server (validation, OpenAPI) and the web app (forms).
  */
 import { z } from "zod";
-import { idSchema, shortText } from "../http/fields.ts";
+import { HIDDEN_CONTROLS_MESSAGE, hasHiddenControls, idSchema, shortText } from "../http/fields.ts";
 
 export const TEAM_LIMITS = {
   nameMax: 60,
@@ -45,7 +45,8 @@ export const messageTextSchema = z
   .refine(
     (text) => text.length <= TEAM_LIMITS.messageMax,
     `A message can be at most ${TEAM_LIMITS.messageMax} characters`,
-  );
+  )
+  .refine((text) => !hasHiddenControls(text), HIDDEN_CONTROLS_MESSAGE);
 
 /** `replyTo` answers an earlier message of the same team (a reach-out, a feed event, any message). */
 export const replyToSchema = z.int({ error: "Expected the sequence number of a message" }).min(1);

@@ -34,3 +34,16 @@ it("applies the migrations once and is a no-op the second time", async () => {
   expect(await migrateToLatest(db)).toEqual([]);
   await db.destroy();
 });
+
+it("creates the data folder and the database files readable by Cairn's user only", async () => {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), "cairn-db-"));
+  dirs.push(parent);
+  const dataDir = path.join(parent, "data");
+  const { db } = openDatabase({ dataDir });
+  await migrateToLatest(db);
+  const mode = (file: string) => fs.statSync(path.join(dataDir, file)).mode & 0o777;
+  expect(mode(".")).toBe(0o700);
+  expect(mode("cairn.sqlite")).toBe(0o600);
+  expect(mode("cairn.sqlite-wal")).toBe(0o600);
+  await db.destroy();
+});

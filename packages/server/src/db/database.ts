@@ -33,8 +33,9 @@ export function openDatabase(options: DatabaseOptions): { db: Db; dialect: "sqli
     });
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres" };
   }
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  const sqlite = new SQLite(path.join(options.dataDir, "cairn.sqlite"));
+  const file = path.join(options.dataDir, "cairn.sqlite");
+  createPrivately(options.dataDir, file);
+  const sqlite = new SQLite(file);
   // WAL for concurrent reads; FULL sync so that a write we acknowledged survives a power cut.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
@@ -48,6 +49,16 @@ export function openDatabase(options: DatabaseOptions): { db: Db; dialect: "sqli
   const run = (text: string, parameters: readonly unknown[]) => runStatement(database, text, parameters);
   runDirectly(db, (text, parameters) => (sqlite.inTransaction ? undefined : run(text, parameters)), run);
   return { db, dialect: "sqlite" };
+}
+
+/**
+ * A new data folder and database file are readable by Cairn's user only: the database holds members' data, and
+ * SQLite gives its -wal and -shm files the database file's permissions. Existing files are left as the
+ * operator set them.
+ */
+function createPrivately(dataDir: string, file: string): void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, "a", 0o600));
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
