@@ -35,7 +35,27 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string,
       continue;
     }
     const path = issue.path.length > 0 ? issue.path.join(".") : "body";
-    fields[path] ??= issue.message;
+    fields[path] ??= plainMessage(issue);
   }
   return fields;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: "Expected text",
+  number: "Expected a number",
+  int: "Expected a whole number",
+  boolean: "Expected true or false",
+  array: "Expected a list",
+  object: "Expected an object with fields",
+  null: "Expected null",
+};
+
+/**
+ * A schema's own words when it has them; zod's generic wording for a wrong type ("Invalid input: expected
+ * array, received string") becomes a sentence a person can act on.
+ */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== "invalid_type" || !issue.message.startsWith("Invalid input")) return issue.message;
+  if (/received undefined$/.test(issue.message)) return "This is required";
+  return EXPECTED[issue.expected] ?? "This is not the expected kind of value";
 }
