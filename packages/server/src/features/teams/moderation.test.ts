@@ -85,6 +85,29 @@ describeEachDatabase("team moderation", (kind) => {
       expect((await call(t, a, "POST", url(team, `/reports/${report.id}/resolve`))).statusCode).toBe(403);
     });
 
+    it("does not show a leader the reports about their own messages; the operator sees them", async () => {
+      const leader = await buildMember(t);
+      const reporter = await buildMember(t);
+      const operator = await buildMember(t);
+      await grant(operator);
+      const other = await buildMember(t);
+      const team = await buildTeam(t, leader, { members: [reporter, other] });
+      const fromLeader = await buildMessage(t, leader, team, { text: "a leader's sharp words" });
+      const fromReporter = await buildMessage(t, reporter, team, { text: "ordinary words" });
+      expect(
+        (await call(t, reporter, "POST", url(team, `/messages/${fromLeader.seq}/report`), {})).statusCode,
+      ).toBe(201);
+      expect(
+        (await call(t, other, "POST", url(team, `/messages/${fromReporter.seq}/report`), {})).statusCode,
+      ).toBe(201);
+
+      const seenByLeader = (await call(t, leader, "GET", url(team, "/reports"))).json().reports as Report[];
+      expect(seenByLeader.map((r) => r.message.seq)).toEqual([fromReporter.seq]);
+      const queue = (await call(t, operator, "GET", "/api/v1/operator/reports")).json().reports as Report[];
+      const ofTeam = queue.filter((r) => r.teamId === team.id).map((r) => r.message.seq);
+      expect(ofTeam.sort()).toEqual([fromLeader.seq, fromReporter.seq].sort());
+    });
+
     it("lets the operator see every team's reports and act in any team; anyone else gets 404 at the queue", async () => {
       const operator = await buildMember(t);
       const leader = await buildMember(t);

@@ -56,10 +56,16 @@ export class ReportsService {
     return { report: this.open(row, message), created };
   }
 
-  /** The team's reports, for its leaders (and the operator). */
+  /**
+   * The team's reports, for its leaders (and the operator). A leader never sees reports about their own
+   * messages: those reach the operator (and any other leader) only, or the reported leader would learn who
+   * reported them in a small team.
+   */
   async forTeam(memberId: string, teamId: string): Promise<OpenedReport[]> {
     await this.teams.moderator(memberId, teamId);
-    return this.openAll(await this.moderation.reportsOf(teamId, REPORTS_PAGE));
+    const reports = await this.openAll(await this.moderation.reportsOf(teamId, REPORTS_PAGE));
+    if (await this.teams.isOperator(memberId)) return reports;
+    return reports.filter((report) => report.message.author?.id !== memberId);
   }
 
   /** Every team's reports: the operator's queue. Anyone else gets 404, as if the queue did not exist. */
