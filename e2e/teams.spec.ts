@@ -196,6 +196,7 @@ test("an invite link opened before signing up waits through sign-up and onboardi
   const page = await context.newPage();
   await page.goto(`/join/${encodeURIComponent(code)}`);
   await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
+  await expect(page.getByText("You opened an invite to a peer team.")).toBeVisible();
   const auth = new AuthScreens(page);
   await auth.signUp(uniqueUsername("guest"), PASSWORD);
   await auth.confirmCodesSaved();
@@ -204,8 +205,8 @@ test("an invite link opened before signing up waits through sign-up and onboardi
     startDate: localDateAt(Date.now(), ZONE),
     timeZone: ZONE,
   });
+  // Set up, the member lands on the invite's join form, not on Today.
   const teams = new TeamScreens(page);
-  await teams.openList();
   await expect(page.getByText("You opened an invite. Join when you're ready.")).toBeVisible();
   await expect(page.getByLabel("Invite code")).toHaveValue(code);
   await page.getByRole("button", { name: "Join team" }).click();

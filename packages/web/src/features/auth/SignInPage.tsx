@@ -9,6 +9,7 @@ import { openJournalAfterSignIn } from "../journal/account.ts";
 import { useSignInForm } from "./auth.ts";
 import { UsernameField } from "./UsernameField.tsx";
 import "./auth.css";
+import { PendingInviteNotice } from "../teams/PendingInviteNotice.tsx";
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function SignInPage() {
 
   return (
     <Page title={t("auth.signIn.title")} className="auth">
+      <PendingInviteNotice />
       <p>{t("auth.signIn.intro")}</p>
       <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="stack">
         <UsernameField {...form.field("username")} />

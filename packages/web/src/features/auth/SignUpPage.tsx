@@ -12,6 +12,7 @@ import { useSignedIn } from "./auth.ts";
 import { RecoveryCodes } from "./RecoveryCodes.tsx";
 import { UsernameField } from "./UsernameField.tsx";
 import "./auth.css";
+import { PendingInviteNotice } from "../teams/PendingInviteNotice.tsx";
 
 /**
  * Sign up, then the recovery codes, shown once. The new session exists from the moment sign-up succeeds, but
@@ -36,6 +37,7 @@ export function SignUpPage() {
 
   return (
     <Page title={t("auth.signUp.title")} className="auth">
+      <PendingInviteNotice />
       <p>{t("auth.signUp.noEmail")}</p>
       <p>{t("auth.signUp.codesMatter")}</p>
       <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="stack">

@@ -11,6 +11,7 @@ import { Page } from "../../components/Page.tsx";
 import { TimeZoneField } from "../../components/TimeZoneField.tsx";
 import { detectTimeZone, todayIn } from "../../lib/dates.ts";
 import { useApiForm } from "../../lib/useApiForm.ts";
+import { peekPendingInvite } from "../teams/pendingInvite.ts";
 import { EMPTY_RECOVERY, type OnboardingDraft, type OnboardingPlan, planOnboarding } from "./draft.ts";
 import { ReasonLines, RecoveryFields, SubstanceChoices } from "./RecoveryFields.tsx";
 
@@ -36,7 +37,9 @@ export function OnboardingPage() {
     }
     client.setQueryData(keys.recoveries, [...created.current.values()]);
     await client.invalidateQueries({ queryKey: keys.progress });
-    navigate("/", { replace: true });
+    // An invite opened before signing up is the next step once set up.
+    const invite = peekPendingInvite();
+    navigate(invite ? `/join/${encodeURIComponent(invite)}` : "/", { replace: true });
     client.setQueryData(keys.me, updated);
   }
 

@@ -102,7 +102,8 @@ export const plan = {
     name: "Name",
     relation: "How you know them",
     phone: "Phone",
-    phoneHint: "Digits with spaces, dots, dashes or brackets, like (555) 010-2030; a + first for a country code.",
+    phoneHint:
+      "Digits with spaces, dots, dashes or brackets, like (555) 010-2030; a + first for a country code.",
     addPerson: "Add a person",
     professionalIntro: "Your clinic, counselor, prescriber or pharmacy, with how to reach them.",
     professionalN: "Place of help {{n}}",
