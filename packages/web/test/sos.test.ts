@@ -1,5 +1,6 @@
 import { RIDE_RESUME_GRACE_MS } from "@cairn/core";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { sosApi } from "../src/api/sos.ts";
 import type { Ride } from "../src/features/sos/SosDialog.tsx";
 import { forgetRide, forgetRidesOnDevice, keepRide, readRide } from "../src/features/sos/stored-ride.ts";
 
@@ -82,5 +83,41 @@ describe("the ride kept on the device", () => {
     forgetRidesOnDevice(store);
     expect(store.length).toBe(1);
     expect(store.getItem("cairn.pendingInvite")).toBe("code");
+  });
+});
+
+describe("starting an SOS", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const answer = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+  const refused = {
+    error: { code: "invalid_input", message: "Check", fields: { planTriggerId: "Not in your plan" } },
+  };
+
+  it("records the urge by its words when the plan trigger was removed on another device", async () => {
+    const bodies: unknown[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_url: string, init: RequestInit) => {
+        bodies.push(JSON.parse(String(init.body)));
+        return bodies.length === 1 ? answer(422, refused) : answer(201, { episode: { id: "e1" } });
+      }),
+    );
+    const saved = await sosApi.start({ craving: 6, trigger: "Payday", planTriggerId: ride.planTriggerId });
+    expect(saved.episode.id).toBe("e1");
+    expect(bodies).toEqual([
+      { craving: 6, trigger: "Payday", planTriggerId: ride.planTriggerId },
+      { craving: 6, trigger: "Payday", planTriggerId: null },
+    ]);
+  });
+
+  it("tries once: another refusal is the member's to see", async () => {
+    const fetch = vi.fn(async () => answer(422, { error: { code: "invalid_input", message: "Check" } }));
+    vi.stubGlobal("fetch", fetch);
+    await expect(sosApi.start({ craving: 6, planTriggerId: ride.planTriggerId })).rejects.toMatchObject({
+      status: 422,
+    });
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
