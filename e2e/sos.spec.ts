@@ -4,6 +4,8 @@
  * lets the timer run out (Playwright's clock moves time; nothing waits 15 minutes), re-rates the urge and sees
  * the episode in the record of urges that passed. axe-core on each screen. Also: danger language in the SOS's
  * own words opens help at once, and the breathing circle stays still when the device asks for less motion.
+ * A ride survives a reload of the page (a phone discarding the tab while the member calls someone); one left
+ * for days is not resumed as running, and the record of urges closes it.
  */
 import { randomUUID } from "node:crypto";
 import { localDateAt, type PlanInput } from "@cairn/core";
@@ -14,6 +16,14 @@ import { SosScreens } from "./pages/sos.ts";
 
 const ZONE = "America/New_York";
 const PASSWORD = "stones on the trail 7";
+
+async function savePlan(page: Page): Promise<void> {
+  const saved = await page.request.put("/api/v1/plan", {
+    data: plan(),
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(saved.status()).toBe(200);
+}
 
 async function signUpToToday(page: Page): Promise<void> {
   const auth = new AuthScreens(page);
@@ -55,11 +65,7 @@ function plan(): PlanInput {
 test("an SOS from Today: own steps first, timer runs out, re-rated, kept in the record", async ({ page }) => {
   await page.clock.install();
   await signUpToToday(page);
-  const saved = await page.request.put("/api/v1/plan", {
-    data: plan(),
-    headers: { origin: new URL(page.url()).origin },
-  });
-  expect(saved.status()).toBe(200);
+  await savePlan(page);
 
   const sos = new SosScreens(page);
   await expect(sos.button).toHaveAttribute("aria-haspopup", "dialog");
@@ -132,4 +138,62 @@ test("the breathing circle moves only when the device allows motion; its words w
   await page.emulateMedia({ reducedMotion: "reduce" });
   await expect.poll(animation).toBe("none");
   await expect(sos.dialog.getByText(/^Breathe (in|out) · \d$/)).toBeVisible();
+});
+
+test("a ride started by keyboard focuses its timer, picks up again after a reload, and is finished", async ({
+  page,
+}) => {
+  await page.clock.install();
+  await signUpToToday(page);
+  await savePlan(page);
+  const sos = new SosScreens(page);
+  await sos.openWithKeyboard();
+  await expect(sos.dialog.getByRole("radio", { name: "Payday" })).toBeVisible();
+  await sos.start({ craving: 7, trigger: "Payday", keyboard: true });
+  // The form is gone: the focus goes to the timer's heading, not to the page's body.
+  await expect(sos.timerHeading()).toBeFocused();
+  await page.clock.fastForward("05:00");
+  await expect(sos.dialog.getByRole("timer")).toHaveText(/^(10|9):\d\d$/);
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Today", level: 1 })).toBeVisible();
+  await sos.openWithKeyboard();
+  // The same ride: the timer counts on from its start, with the steps for its trigger.
+  await expect(sos.dialog.getByRole("timer")).toHaveText(/^(10|9):\d\d$/);
+  await expect(sos.dialog.getByRole("heading", { name: "Your steps for “Payday”" })).toBeVisible();
+  await sos.dialog.getByRole("button", { name: "I'm ready to re-rate it" }).click();
+  await sos.finish({ craving: 2, helped: ["Breathing"] });
+  await expect(sos.dialog.getByText("The urge went from 7 to 2.")).toBeVisible();
+
+  await sos.dialog.getByRole("link", { name: "See your urges that passed" }).click();
+  const episode = page.getByRole("listitem").filter({ hasText: "Payday" });
+  await expect(episode).toContainText("7 → 2 of 10");
+  await expect(page.getByText("Not finished")).toHaveCount(0);
+  // Finished, it is no longer kept on the device: the SOS opens on a new rating.
+  await page.reload();
+  await sos.openWithKeyboard();
+  await expect(sos.craving()).toBeFocused();
+});
+
+test("a ride left for days is not resumed as running; the record of urges closes it", async ({ page }) => {
+  await page.clock.install();
+  await signUpToToday(page);
+  const sos = new SosScreens(page);
+  await sos.button.click();
+  await sos.start({ craving: 9 });
+  await page.clock.fastForward(3 * 24 * 60 * 60_000);
+  await page.reload();
+  await sos.openWithKeyboard();
+  await expect(sos.craving()).toBeFocused();
+  await expect(sos.dialog.getByText("An SOS you started a while ago wasn't finished.")).toBeVisible();
+  await sos.dialog.getByRole("link", { name: "Finish or close it in your urges that passed" }).click();
+  await expect(sos.dialog).toBeHidden();
+
+  const episode = page.getByRole("listitem").filter({ hasText: "9 of 10 at the start" });
+  await expect(episode).toContainText("Not finished");
+  await expectNoSeriousA11yViolations(page, "urges: one not finished");
+  await episode.getByRole("button", { name: "Close it without a rating" }).click();
+  await expect(episode).toContainText("Closed without a re-rating");
+  await expect(episode.getByRole("heading", { level: 2 })).toBeFocused();
+  await expect(episode.getByRole("button")).toHaveCount(0);
 });

@@ -21,12 +21,28 @@ export class SosScreens {
     return this.dialog.getByRole("slider", { name: "How strong is the urge right now?" });
   }
 
-  async start(options: { craving: number; trigger?: string; ownWords?: string }): Promise<void> {
+  /** Rates the urge and starts the timer: a click, or with `keyboard` Enter on the focused button. */
+  async start(options: {
+    craving: number;
+    trigger?: string;
+    ownWords?: string;
+    keyboard?: boolean;
+  }): Promise<void> {
     await this.craving().fill(String(options.craving));
     if (options.trigger) await this.dialog.getByRole("radio", { name: options.trigger }).check();
     if (options.ownWords) await this.dialog.getByLabel("In your own words").fill(options.ownWords);
-    await this.dialog.getByRole("button", { name: "Start riding it out" }).click();
+    const start = this.dialog.getByRole("button", { name: "Start riding it out" });
+    if (options.keyboard) {
+      await start.focus();
+      await this.page.keyboard.press("Enter");
+    } else {
+      await start.click();
+    }
     await expect(this.dialog.getByRole("timer")).toBeVisible();
+  }
+
+  timerHeading(): Locator {
+    return this.dialog.getByRole("heading", { name: "Time left" });
   }
 
   async finish(options: { craving: number; helped: string[] }): Promise<void> {

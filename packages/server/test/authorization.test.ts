@@ -51,6 +51,8 @@ interface World {
   withdrawalCheckId: string;
   /** The daily action in the owner's plan, ticked off on DAY. */
   actionId: string;
+  /** A trigger in the owner's plan. */
+  planTriggerId: string;
   /** The owner's craving SOS episode, still open. */
   sosId: string;
   /** The owner's journal and one entry in it; the stranger's own journal once they start one. */
@@ -484,8 +486,12 @@ const MATRIX: Record<string, Row> = {
     },
   },
   "POST /api/v1/sos": {
-    asStranger: (w) => call(w.t, w.stranger, "POST", "/api/v1/sos", { craving: 4 }),
-    expect: (_w, r) => expect(r.statusCode).toBe(201),
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", "/api/v1/sos", { craving: 4, planTriggerId: w.planTriggerId }),
+    expect: (_w, r) => {
+      expect(r.statusCode).toBe(422);
+      expect(Object.keys(r.json().error.fields)).toEqual(["planTriggerId"]);
+    },
   },
   "GET /api/v1/sos": {
     asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/sos"),
@@ -605,6 +611,7 @@ describeEachDatabase("authorization matrix", (kind) => {
     });
     const plan = await buildPlan(w.t, w.owner, { reasons: ["my own reason"] });
     w.actionId = plan.plan.dailyActions[0]?.id as string;
+    w.planTriggerId = plan.plan.triggers[0]?.id as string;
     await call(w.t, w.owner, "PUT", `/api/v1/plan/actions/${DAY}`, { done: [w.actionId] });
     // The owner has used one recovery code, so their count (9) differs from a new member's (10).
     await w.t.db

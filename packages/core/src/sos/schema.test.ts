@@ -48,6 +48,13 @@ describe("sosEndSchema", () => {
     expect(Object.keys(problems(sosEndSchema.safeParse({ craving: 12, helped: [] })))).toEqual(["craving"]);
   });
 
+  it("takes a craving of null to close an unfinished episode without a rating, but never a missing one", () => {
+    expect(sosEndSchema.safeParse({ craving: null, helped: [] }).success).toBe(true);
+    expect(Object.keys(problems(sosEndSchema.safeParse({ craving: undefined, helped: [] })))).toEqual([
+      "craving",
+    ]);
+  });
+
   it("limits what helped in count, length and repeats, and the note in length", () => {
     const many = Array.from({ length: SOS_LIMITS.helpedMax + 1 }, (_, i) => `step ${i}`);
     expect(Object.keys(problems(sosEndSchema.safeParse({ craving: 3, helped: many })))).toEqual(["helped"]);

@@ -31,9 +31,12 @@ export const sosStartSchema = z.strictObject({
 });
 export type SosStart = z.infer<typeof sosStartSchema>;
 
-/** `PATCH /api/v1/sos/:id`: the urge re-rated at the end, and what helped. */
+/**
+ * `PATCH /api/v1/sos/:id`: the urge re-rated at the end, and what helped. A craving of null closes an episode
+ * left unfinished without a rating (it then counts in no average).
+ */
 export const sosEndSchema = z.strictObject({
-  craving: cravingSchema,
+  craving: cravingSchema.nullable(),
   helped: z
     .array(shortText(SOS_LIMITS.helpedItemMax, "What helped"))
     .max(SOS_LIMITS.helpedMax, `At most ${SOS_LIMITS.helpedMax} things`)

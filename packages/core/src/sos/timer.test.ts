@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { breathState, formatCountdown, PACED_BREATHING, timerState } from "./timer.ts";
+import {
+  breathState,
+  formatCountdown,
+  PACED_BREATHING,
+  RIDE_RESUME_GRACE_MS,
+  rideResumes,
+  timerState,
+} from "./timer.ts";
 
 const START = Date.parse("2026-12-03T20:00:00Z");
 const MIN = 60_000;
@@ -46,6 +53,22 @@ describe("timerState", () => {
   it("treats a zero or negative length as already done", () => {
     expect(timerState(START, 0, START)).toMatchObject({ remainingMs: 0, fraction: 1, done: true });
     expect(timerState(START, -5, START)).toMatchObject({ remainingMs: 0, done: true });
+  });
+});
+
+describe("rideResumes", () => {
+  it("picks up a ride still running, and one whose time ran out a little while ago (to be re-rated)", () => {
+    expect(rideResumes(START, 15 * MIN, START + 3 * MIN)).toBe(true);
+    expect(rideResumes(START, 15 * MIN, START + 15 * MIN + RIDE_RESUME_GRACE_MS - 1)).toBe(true);
+  });
+
+  it("leaves a ride left for hours or days behind, not resumed as if it were running", () => {
+    expect(rideResumes(START, 15 * MIN, START + 15 * MIN + RIDE_RESUME_GRACE_MS)).toBe(false);
+    expect(rideResumes(START, 15 * MIN, START + 3 * 24 * 60 * MIN)).toBe(false);
+  });
+
+  it("picks up a ride when the clock was set back before its start", () => {
+    expect(rideResumes(START, 15 * MIN, START - 10 * MIN)).toBe(true);
   });
 });
 

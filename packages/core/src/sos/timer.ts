@@ -26,6 +26,18 @@ export function timerState(startedAtMs: number, durationMs: number, nowMs: numbe
   };
 }
 
+/**
+ * How long after its timer ran out an unfinished ride still comes back when the SOS is opened again (to be
+ * re-rated while the urge is fresh in mind). Older than that, it is not picked up as if it were running: the
+ * member finishes or closes it from the record of urges.
+ */
+export const RIDE_RESUME_GRACE_MS = 2 * 60 * 60_000;
+
+/** Whether a ride started at `startedAtMs` with a timer of `durationMs` is picked up again at `nowMs`. */
+export function rideResumes(startedAtMs: number, durationMs: number, nowMs: number): boolean {
+  return nowMs - startedAtMs < Math.max(0, durationMs) + RIDE_RESUME_GRACE_MS;
+}
+
 /** "14:59" — whole seconds rounded up, so 0:00 shows only when the time is really up. */
 export function formatCountdown(remainingMs: number): string {
   const seconds = Math.ceil(Math.max(0, remainingMs) / 1000);

@@ -118,14 +118,17 @@ export async function buildFeatures(app: FastifyInstance, deps: FeatureDeps): Pr
     service: new WithdrawalService(new WithdrawalRepository(db, writes), cipher, clock),
   });
   // ── plan ── the recovery plan, its versions and the daily actions ticked off (features/plan).
-  await app.register(planRoutes, { service: new PlanService(new PlanRepository(db, writes), cipher, clock) });
+  const plan = new PlanService(new PlanRepository(db, writes), cipher, clock);
+  await app.register(planRoutes, { service: plan });
 
   // ── medications ── medication support: schedules, logged doses, adherence (features/medications).
   await app.register(medicationsRoutes, {
     service: new MedicationsService(new MedicationsRepository(db, writes), cipher, clock),
   });
-  // ── craving SOS ── episodes of urges ridden out (features/sos).
-  await app.register(sosRoutes, { service: new SosService(new SosRepository(db), cipher, clock) });
+  // ── craving SOS ── episodes of urges ridden out (features/sos). It reads the plan's trigger ids only.
+  await app.register(sosRoutes, {
+    service: new SosService(new SosRepository(db), cipher, clock, (memberId) => plan.triggerIds(memberId)),
+  });
 
   // ── journal ── end-to-end encrypted: the server stores ciphertext and wrapped keys only (docs/SECURITY.md).
   await app.register(journalRoutes, {

@@ -20,6 +20,7 @@ import {
 } from "@tanstack/react-query";
 import { readCachedResources, writeCachedResources } from "../features/help/resourcesCache.ts";
 import { forgetJournalOnDevice } from "../features/journal/device.ts";
+import { forgetRidesOnDevice } from "../features/sos/stored-ride.ts";
 import { ApiRequestError, setUnauthorizedListener } from "./client.ts";
 import { api } from "./endpoints.ts";
 
@@ -62,8 +63,9 @@ export function createQueryClient(): QueryClient {
 export function forgetSession(client: QueryClient): void {
   client.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.me[0] && q.queryKey[0] !== "resources" });
   client.setQueryData(keys.me, null);
-  // The journal's key and drafts leave the device with the session.
+  // The journal's key and drafts, and an SOS being ridden out, leave the device with the session.
   void forgetJournalOnDevice().catch(() => {});
+  forgetRidesOnDevice();
 }
 
 export function useMe() {

@@ -1,12 +1,26 @@
 /** The craving SOS's API calls and queries (features/sos). */
 import type { SosEnd, SosList, SosSaved, SosStart } from "@cairn/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { query, request } from "./client.ts";
+import { ApiRequestError, query, request } from "./client.ts";
 
 const SOS = "/api/v1/sos";
 
+/**
+ * Starts an episode. A plan trigger removed on another device since the plan was shown is refused (422): the
+ * urge is recorded all the same, by the words shown, without the link to the plan.
+ */
+async function start(input: SosStart): Promise<SosSaved> {
+  try {
+    return await request<SosSaved>("POST", SOS, { body: input });
+  } catch (error) {
+    const stale = error instanceof ApiRequestError && error.fields.planTriggerId && input.planTriggerId;
+    if (!stale) throw error;
+    return request<SosSaved>("POST", SOS, { body: { ...input, planTriggerId: null } });
+  }
+}
+
 export const sosApi = {
-  start: (input: SosStart) => request<SosSaved>("POST", SOS, { body: input }),
+  start,
   end: (id: string, input: SosEnd) =>
     request<SosSaved>("PATCH", `${SOS}/${encodeURIComponent(id)}`, { body: input }),
   list: (limit?: number) => request<SosList>("GET", `${SOS}${query({ limit: limit?.toString() })}`),

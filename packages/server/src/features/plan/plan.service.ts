@@ -62,6 +62,12 @@ export class PlanService {
     return { ...this.open(saved.row), support };
   }
 
+  /** The ids of the triggers in the member's current plan (other features check a reference against them). */
+  async triggerIds(memberId: string): Promise<string[]> {
+    const { plan } = this.open(await this.plans.latest(memberId));
+    return plan.triggers.map((trigger) => trigger.id);
+  }
+
   async versions(member: Member): Promise<PlanVersionSummary[]> {
     const rows = await this.plans.listVersions(member.memberId);
     return rows.map((r) => ({ version: r.version, savedAt: r.saved_at }));

@@ -6,7 +6,8 @@ export type SosEpisodeRow = Selectable<SosEpisodesTable>;
 
 export interface SosEnding {
   ended_at: string;
-  craving_end: number;
+  /** Null when the member closes an unfinished episode without re-rating it. */
+  craving_end: number | null;
   helped_enc: string;
   note_enc: string | null;
 }

@@ -29,9 +29,11 @@ export default async function sosRoutes(
       onRequest: [app.authenticate],
       schema: {
         ...docs,
-        description: "Starts a craving SOS: the urge as rated now. The start time is the server's clock.",
+        description:
+          "Starts a craving SOS: the urge as rated now. The start time is the server's clock. A planTriggerId " +
+          "must be one of the member's current plan's triggers (else 422).",
         body: sosStartSchema,
-        response: { 201: sosSavedSchema, ...errorResponses(400, 401, 403, 413, 415) },
+        response: { 201: sosSavedSchema, ...errorResponses(400, 401, 403, 413, 415, 422) },
       },
     },
     async (request, reply) =>
@@ -45,8 +47,8 @@ export default async function sosRoutes(
       schema: {
         ...docs,
         description:
-          "Ends a craving SOS: the urge re-rated and what helped. Sending the same ending again returns the " +
-          "stored episode; a different one for an ended episode is 409.",
+          "Ends a craving SOS: the urge re-rated and what helped (a craving of null closes it unrated). " +
+          "Sending the same ending again returns the stored episode; a different one for an ended episode is 409.",
         params: sosParamsSchema,
         body: sosEndSchema,
         response: { 200: sosSavedSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },

@@ -2,7 +2,8 @@
  * Craving SOS episodes. The server's clock marks the start and the end, so a device with a wrong clock can't
  * make an urge look longer or shorter than it was. Ending is once: the same ending sent again (a retry after a
  * lost answer) gets the stored episode back, a different one is a 409. The member's words are encrypted, each
- * bound to its member and episode, and scanned for danger language so help opens at once.
+ * bound to its member and episode, and scanned for danger language so help opens at once. A start may name
+ * the plan trigger it came from: only one of the member's own current plan's triggers is taken.
  */
 import { randomUUID } from "node:crypto";
 import {
@@ -17,7 +18,7 @@ import {
   urgeSummary,
 } from "@cairn/core";
 import type { FieldCipher } from "../../crypto/field-cipher.ts";
-import { AppError, notFound } from "../../http/errors.ts";
+import { AppError, invalidField, notFound } from "../../http/errors.ts";
 import type { ActiveSession } from "../sessions/sessions.service.ts";
 import type { SosEpisodeRow, SosRepository } from "./sos.repository.ts";
 
@@ -36,6 +37,9 @@ export interface SavedEpisode {
   support: SosSupport;
 }
 
+/** The ids of the triggers in a member's current plan (from the plan feature, features/index.ts). */
+export type PlanTriggerIds = (memberId: string) => Promise<readonly string[]>;
+
 const context = (field: string, row: Pick<SosEpisodeRow, "member_id" | "id">) =>
   `sos-${field}:${row.member_id}:${row.id}`;
 
@@ -44,9 +48,14 @@ export class SosService {
     private readonly episodes: SosRepository,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly planTriggerIds: PlanTriggerIds,
   ) {}
 
   async start(member: Member, input: SosStart): Promise<SavedEpisode> {
+    const planTriggerId = input.planTriggerId ?? null;
+    if (planTriggerId !== null && !(await this.planTriggerIds(member.memberId)).includes(planTriggerId)) {
+      throw invalidField("planTriggerId", "That isn't one of the triggers in your plan");
+    }
     const keys = { member_id: member.memberId, id: randomUUID() };
     const trigger = input.trigger ?? null;
     const row: SosEpisodeRow = {
@@ -57,7 +66,7 @@ export class SosService {
       craving_start: input.craving,
       craving_end: null,
       trigger_enc: trigger === null ? null : this.cipher.encrypt(trigger, context("trigger", keys)),
-      plan_trigger_id: input.planTriggerId ?? null,
+      plan_trigger_id: planTriggerId,
       helped_enc: null,
       note_enc: null,
     };

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { SosEpisode, SosList } from "@cairn/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildMember, buildSosEpisode, call, type TestMember } from "../../../test/factories.ts";
+import {
+  buildMember,
+  buildPlan,
+  buildSosEpisode,
+  call,
+  planInput,
+  type TestMember,
+} from "../../../test/factories.ts";
 import { describeEachDatabase, startTestApp, type TestApp } from "../../../test/harness.ts";
 
 const START = "2026-12-03T15:00:00.000Z";
@@ -28,6 +35,9 @@ describeEachDatabase("craving SOS", (kind) => {
   describe("POST /api/v1/sos", () => {
     it("starts an episode at the server's clock with the craving, trigger and timer length", async () => {
       const member = await buildMember(t);
+      await buildPlan(t, member, {
+        triggers: [{ id: PLAN_TRIGGER, kind: "time", label: "Payday", copingSteps: ["Call Sam"] }],
+      });
       const response = await call(t, member, "POST", "/api/v1/sos", {
         craving: 8,
         trigger: "Payday",
@@ -88,6 +98,29 @@ describeEachDatabase("craving SOS", (kind) => {
       expect(await rowsOf(member)).toEqual([]);
     });
 
+    it("refuses a planTriggerId that isn't in the member's own current plan with 422 naming it, writing nothing", async () => {
+      const member = await buildMember(t);
+      const other = await buildMember(t);
+      const othersTrigger = (await buildPlan(t, other)).plan.triggers[0]?.id;
+      const start = (planTriggerId: string | undefined) =>
+        call(t, member, "POST", "/api/v1/sos", { craving: 6, planTriggerId });
+      // No plan yet: no trigger id is the member's.
+      expect((await start(othersTrigger)).statusCode).toBe(422);
+      // A plan of their own, then a newer version without the first trigger: only current triggers count.
+      const first = planInput();
+      await buildPlan(t, member, first);
+      const removed = first.triggers[0]?.id;
+      await buildPlan(t, member, { ...first, triggers: planInput().triggers });
+      for (const id of [othersTrigger, removed, randomUUID()]) {
+        const response = await start(id);
+        expect(response.statusCode, id).toBe(422);
+        expect(response.json().error.fields).toEqual({
+          planTriggerId: "That isn't one of the triggers in your plan",
+        });
+      }
+      expect(await rowsOf(member)).toEqual([]);
+    });
+
     it("answers danger language in the trigger with the kinds found, so help opens at once", async () => {
       const member = await buildMember(t);
       const response = await call(t, member, "POST", "/api/v1/sos", {
@@ -126,6 +159,23 @@ describeEachDatabase("craving SOS", (kind) => {
       const [row] = await rowsOf(member);
       expect(JSON.stringify(row)).not.toContain("Sam");
       expect(JSON.stringify(row)).not.toContain("walk");
+    });
+
+    it("closes an unfinished episode without a rating: it ends, and counts in no average", async () => {
+      const member = await buildMember(t);
+      const { id } = await buildSosEpisode(t, member, { craving: 9 });
+      t.clock.advance(3 * 24 * 60 * 60_000);
+      const response = await end(member, id, { craving: null, helped: [] });
+      expect(response.statusCode).toBe(200);
+      expect(response.json().episode).toMatchObject({ id, cravingEnd: null, endedAt: expect.any(String) });
+      expect((await listOf(member)).summary).toEqual({
+        ridden: 0,
+        eased: 0,
+        averageStart: null,
+        averageEnd: null,
+      });
+      // Once closed, it stays closed: a re-rating afterwards is a different ending.
+      expect((await end(member, id, { craving: 2, helped: [] })).statusCode).toBe(409);
     });
 
     it("takes the same ending again as a retry: the stored episode, unchanged", async () => {

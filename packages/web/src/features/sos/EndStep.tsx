@@ -18,7 +18,8 @@ export function EndStep({
   onDanger,
   onEnded,
 }: {
-  ride: Ride;
+  /** The rating it started at, and the recorded episode (none when the start wasn't recorded). */
+  ride: Pick<Ride, "craving" | "episodeId">;
   /** The member's own steps for the trigger, offered as things that helped. */
   steps: readonly string[];
   /** The member asked to finish (not the timer): the form takes the focus. */

@@ -2,15 +2,18 @@
  * The craving SOS: a native modal <dialog> (focus stays inside, Escape closes). Its first screen — rate the
  * urge, say what set it off, start — is in the main bundle and renders at once; the plan's triggers fill in
  * when they arrive. Starting shows the timer straight away on the device's clock while the episode is
- * recorded in the background (the server keeps its own start time).
+ * recorded in the background (the server keeps its own start time). The ride is kept on the device
+ * (stored-ride.ts), so a reload picks up the same timer.
  */
 import type { SosSaved } from "@cairn/core";
 import { type Ref, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
 import { useStartSos } from "../../api/sos.ts";
 import { useHelp } from "../help/HelpContext.ts";
 import { RateStep, type RateValues } from "./RateStep.tsx";
 import { SosSession } from "./session-chunk.ts";
+import { forgetRide, keepRide, readRide } from "./stored-ride.ts";
 import "./sos.css";
 
 /** An urge being ridden out: what the session screens need. */
@@ -25,17 +28,23 @@ export interface Ride extends RateValues {
 
 interface Props {
   ref: Ref<HTMLDialogElement>;
+  memberId: string;
   openCount: number;
   onClosed: () => void;
   /** Closes the dialog (a link out of it was followed). */
   onClose: () => void;
 }
 
-export function SosDialog({ ref, openCount, onClosed, onClose }: Props) {
+export function SosDialog({ ref, memberId, openCount, onClosed, onClose }: Props) {
   const { t } = useTranslation();
   const { openHelp } = useHelp();
   const start = useStartSos();
-  const [ride, setRide] = useState<Ride>();
+  const [restored] = useState(() => readRide(memberId, Date.now()));
+  const [ride, setRide] = useState<Ride | undefined>(restored === "left" ? undefined : restored);
+  const [leftBehind, setLeftBehind] = useState(restored === "left");
+  // Started here (not picked up after a reload): the timer takes the focus from the form that is gone.
+  const [startedHere, setStartedHere] = useState(false);
+  const finished = useRef(false);
   const [round, setRound] = useState(0);
   const helpShown = useRef(false);
   const firstField = useRef<HTMLInputElement>(null);
@@ -49,8 +58,17 @@ export function SosDialog({ ref, openCount, onClosed, onClose }: Props) {
     (riding.current ? title.current : firstField.current)?.focus();
   }, [openCount]);
 
+  // The device keeps the ride while it runs (an answer that arrives after the finish doesn't bring it back).
+  useEffect(() => {
+    if (!ride) forgetRide(memberId);
+    else if (!finished.current) keepRide(memberId, ride);
+  }, [memberId, ride]);
+
   function begin(values: RateValues) {
     helpShown.current = false;
+    finished.current = false;
+    setLeftBehind(false);
+    setStartedHere(true);
     setRide({ ...values, startedAtMs: Date.now() });
     start.mutate(
       {
@@ -100,6 +118,12 @@ export function SosDialog({ ref, openCount, onClosed, onClose }: Props) {
           <Suspense fallback={<p role="status">{t("sos.ride.loading")}</p>}>
             <SosSession
               ride={ride}
+              focusOnShow={startedHere}
+              onMoreTime={() => setRide((r) => r && { ...r, minutes: r.minutes + 5 })}
+              onFinished={() => {
+                finished.current = true;
+                forgetRide(memberId);
+              }}
               onDanger={() => {
                 helpShown.current = true;
                 openHelp();
@@ -109,7 +133,17 @@ export function SosDialog({ ref, openCount, onClosed, onClose }: Props) {
             />
           </Suspense>
         ) : (
-          <RateStep key={round} firstField={firstField} open={openCount > 0} onStart={begin} />
+          <>
+            {leftBehind ? (
+              <p className="notice">
+                {t("sos.leftBehind")}{" "}
+                <Link href="/urges" onClick={onClose}>
+                  {t("sos.leftBehindLink")}
+                </Link>
+              </p>
+            ) : null}
+            <RateStep key={round} firstField={firstField} open={openCount > 0} onStart={begin} />
+          </>
         )}
       </div>
     </dialog>

@@ -1,6 +1,7 @@
 /**
  * Holds the craving SOS dialog for the signed-in shell. The dialog stays mounted while the member moves
- * around, so closing it mid-ride and opening it again returns to the same timer. Its session part (timer,
+ * around, so closing it mid-ride and opening it again returns to the same timer (and a reload picks it up
+ * from the device, stored-ride.ts). Its session part (timer,
  * breathing, coping steps) is a separate chunk fetched when the browser is idle after sign-in, so the first
  * screen stays small and the SOS never waits on the network when it is tapped; the plan is fetched ahead too.
  */
@@ -53,7 +54,13 @@ export function SosProvider({ member, children }: { member: Member; children: Re
     <SosContext.Provider value={api}>
       {children}
       <MemberContext.Provider value={member}>
-        <SosDialog ref={dialog} openCount={openCount} onClosed={onClosed} onClose={close} />
+        <SosDialog
+          ref={dialog}
+          memberId={member.id}
+          openCount={openCount}
+          onClosed={onClosed}
+          onClose={close}
+        />
       </MemberContext.Provider>
     </SosContext.Provider>
   );

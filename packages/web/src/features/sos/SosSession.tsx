@@ -37,11 +37,18 @@ function useTimerAnnouncement(remainingMs: number, done: boolean, minutes: numbe
 
 export function SosSession({
   ride,
+  focusOnShow,
+  onMoreTime,
+  onFinished,
   onDanger,
   onAgain,
   onLeave,
 }: {
   ride: Ride;
+  /** Just started from the form (which is gone): the timer's heading takes the focus. */
+  focusOnShow: boolean;
+  onMoreTime: () => void;
+  onFinished: () => void;
   onDanger: () => void;
   onAgain: () => void;
   onLeave: () => void;
@@ -49,11 +56,18 @@ export function SosSession({
   const { t } = useTranslation();
   const plan = useSosPlan(true);
   const now = useNow(500);
-  const [minutes, setMinutes] = useState(ride.minutes);
   const [ready, setReady] = useState(false);
   const [ended, setEnded] = useState<SosEpisode | "unsaved">();
+  const { minutes } = ride;
   const timer = timerState(ride.startedAtMs, minutes * MINUTE, now);
   const announcement = useTimerAnnouncement(timer.remainingMs, timer.done, minutes);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Only on showing: a later change of the prop must not pull the focus back.
+  const focusFirst = useRef(focusOnShow);
+  useEffect(() => {
+    if (focusFirst.current) heading.current?.focus();
+  }, []);
 
   // Safety first: danger language in what set it off opens help on this device before any answer comes back.
   const checked = useRef(false);
@@ -77,9 +91,9 @@ export function SosSession({
     <div className="sos-session">
       {ride.notSaved ? <p className="notice">{t("sos.ride.notSaved")}</p> : null}
       <section className="sos-timer" aria-labelledby="sos-timer-label">
-        <p id="sos-timer-label" className="sos-timer__label">
+        <h3 id="sos-timer-label" className="sos-timer__label" ref={heading} tabIndex={-1}>
           {t("sos.ride.timerLabel")}
-        </p>
+        </h3>
         <p className="sos-timer__time" role="timer" aria-labelledby="sos-timer-label">
           {formatCountdown(timer.remainingMs)}
         </p>
@@ -87,7 +101,7 @@ export function SosSession({
         <LiveMessage kind="status" message={announcement} />
         {timer.done || ready ? null : (
           <div className="button-row">
-            <button type="button" className="button" onClick={() => setMinutes((m) => m + 5)}>
+            <button type="button" className="button" onClick={onMoreTime}>
               {t("sos.ride.addFive")}
             </button>
             <button type="button" className="button" onClick={() => setReady(true)}>
@@ -103,7 +117,10 @@ export function SosSession({
           steps={steps.forTrigger}
           focusOnShow={ready}
           onDanger={onDanger}
-          onEnded={setEnded}
+          onEnded={(episode) => {
+            onFinished();
+            setEnded(episode);
+          }}
         />
       ) : null}
 

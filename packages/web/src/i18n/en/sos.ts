@@ -3,6 +3,8 @@ export const sos = {
   button: "Craving SOS",
   title: "Ride out this urge",
   close: "Close",
+  leftBehind: "An SOS you started a while ago wasn't finished.",
+  leftBehindLink: "Finish or close it in your urges that passed",
   intro: "Cravings rise, peak and pass, usually within 15 to 30 minutes. Let's ride this one out together.",
   rate: {
     craving: "How strong is the urge right now?",
@@ -75,6 +77,9 @@ export const sos = {
     intro: "Every urge you've ridden out. Each one shows what works for you.",
     loading: "Loading your urges…",
     open: "Not finished",
+    closed: "Closed without a re-rating",
+    finish: "Re-rate it now",
+    close: "Close it without a rating",
     started: "{{craving}} of 10 at the start",
     ended: "{{from}} → {{to}} of 10",
     duration_one: "{{count}} minute",
