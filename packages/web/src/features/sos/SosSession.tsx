@@ -21,7 +21,7 @@ import { EndStep } from "./EndStep.tsx";
 import { useSosPlan } from "./plan.ts";
 import { ReachPeople } from "./ReachPeople.tsx";
 import type { Ride } from "./SosDialog.tsx";
-import { useNow } from "./useNow.ts";
+import { useNow } from "../../lib/useNow.ts";
 
 const MINUTE = 60_000;
 
