@@ -164,9 +164,9 @@ describe("form error sentences", () => {
     });
     expect(describeActionError(t, early)).toBe("This dose's time hasn't come yet");
     expect(describeActionError(t, new ApiRequestError(0, "network", "x"))).toBe(i18n.t("errors.network"));
-    expect(describeActionError(t, new ApiRequestError(404, "not_found", "That medication wasn't found"))).toBe(
-      "That medication wasn't found",
-    );
+    expect(
+      describeActionError(t, new ApiRequestError(404, "not_found", "That medication wasn't found")),
+    ).toBe("That medication wasn't found");
   });
 
   it("passes server field messages through to the fields", () => {

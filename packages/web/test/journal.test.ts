@@ -97,7 +97,9 @@ describe("the downloaded journal's file name", () => {
     expect(exportFile([], "markdown", { timeZone: "America/Los_Angeles", now }).name).toBe(
       "cairn-journal-2026-12-03.md",
     );
-    expect(exportFile([], "json", { timeZone: "Asia/Tokyo", now }).name).toBe("cairn-journal-2026-12-04.json");
+    expect(exportFile([], "json", { timeZone: "Asia/Tokyo", now }).name).toBe(
+      "cairn-journal-2026-12-04.json",
+    );
   });
 
   it("keeps the exact moment of the download inside the file", () => {

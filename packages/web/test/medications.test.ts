@@ -104,7 +104,11 @@ describe("the answers a dose on Today offers", () => {
   });
 
   it("offers every answer from 08:00 on, and none while the dose is still upcoming", () => {
-    expect(answersOffered(dose("due"), Date.parse("2026-12-04T13:00:00Z"))).toEqual(["taken", "late", "missed"]);
+    expect(answersOffered(dose("due"), Date.parse("2026-12-04T13:00:00Z"))).toEqual([
+      "taken",
+      "late",
+      "missed",
+    ]);
     expect(answersOffered(dose("upcoming"), Date.parse("2026-12-04T10:00:00Z"))).toEqual([]);
   });
 });

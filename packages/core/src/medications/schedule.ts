@@ -93,6 +93,7 @@ export function doseLogProblem(
   if (!timesOn(schedule, log.date).includes(log.time)) {
     return { field: "time", message: "That isn't one of this medication's dose times on that day" };
   }
-  if (now < doseLogOpensAt(doseInstant(log.date, log.time, timeZone), log.status)) return { field: "time", message: "This dose's time hasn't come yet" };
+  if (now < doseLogOpensAt(doseInstant(log.date, log.time, timeZone), log.status))
+    return { field: "time", message: "This dose's time hasn't come yet" };
   return undefined;
 }

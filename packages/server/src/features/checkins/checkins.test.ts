@@ -297,8 +297,12 @@ describeEachDatabase("check-ins", (kind) => {
 
       const added = await call(t, member, "PUT", "/api/v1/checkins/2026-12-05", checkinInput());
       expect(added.statusCode).toBe(422);
-      expect(added.json().error.fields).toEqual({ date: "You can't check in for a day that hasn't started yet" });
-      expect((await listOf(member, "?from=2026-12-01&to=2026-12-06")).map((c) => c.date)).toEqual(["2026-12-04"]);
+      expect(added.json().error.fields).toEqual({
+        date: "You can't check in for a day that hasn't started yet",
+      });
+      expect((await listOf(member, "?from=2026-12-01&to=2026-12-06")).map((c) => c.date)).toEqual([
+        "2026-12-04",
+      ]);
     });
 
     it("yesterday can be filled in late and an older day corrected", async () => {

@@ -58,7 +58,11 @@ export function DownloadJournal({ entries }: { entries: readonly OpenedEntry[] }
         >
           {t("journal.download.markdown")}
         </button>
-        <button type="button" className="button" onClick={() => download(exportFile(entries, "json", { timeZone }))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => download(exportFile(entries, "json", { timeZone }))}
+        >
           {t("journal.download.json")}
         </button>
       </div>
