@@ -3,7 +3,7 @@
  * it in the last 30 days. The member's zone is one where 08:00 has passed now, so the run does not depend on
  * the real time of day; the browser stays in its own zone (Asia/Tokyo) like every spec.
  */
-import { localDateAt } from "@cairn/core";
+import { localDateAt, localDateTimeAt } from "@cairn/core";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./pages/accessibility.ts";
 import { AuthScreens, OnboardingScreen, uniqueUsername } from "./pages/cairn.ts";
@@ -65,4 +65,39 @@ test("a member adds buprenorphine daily at 08:00, sees it due, logs it and sees 
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "Open medication" }).click();
   await expect(page.getByRole("heading", { name: "Buprenorphine" })).toBeVisible();
+});
+
+test("before a dose's time only 'Taken' is offered, and a log the server refuses shows its reason beside the dose", async ({
+  page,
+}) => {
+  // The browser's clock is moved ahead later; the server keeps the real time.
+  await page.clock.install();
+  const zone = zoneWhereMorningHasPassed();
+  const local = localDateTimeAt(Date.now(), zone);
+  // An hour from now in the member's zone (at most 21:59, still today): within the two hours a dose may be taken early.
+  const time = `${String(local.hour + 1).padStart(2, "0")}:${String(local.minute).padStart(2, "0")}`;
+  const auth = new AuthScreens(page);
+  await auth.signUp(uniqueUsername("early"), "stones on the trail 7");
+  await auth.confirmCodesSaved();
+  await new OnboardingScreen(page).setUp({
+    substance: "Opioids/heroin",
+    startDate: localDateAt(Date.now(), zone),
+    timeZone: zone,
+  });
+  const meds = new MedicationScreens(page);
+  await meds.openFromToday();
+  await meds.addDaily({ kind: "Buprenorphine", dose: "8 mg/2 mg film", time });
+
+  await page.getByRole("link", { name: "Today" }).click();
+  const dose = meds.dose("Buprenorphine", time);
+  await expect(dose).toContainText("Due");
+  await expect(dose.getByRole("button")).toHaveText(["Taken"]);
+  await dose.getByRole("button", { name: "Taken", exact: true }).click();
+  await expect(page.getByText(`Saved: Buprenorphine at ${time}, Taken.`)).toBeVisible();
+
+  // The browser now thinks the dose's time has passed and offers "Taken late"; the server, an hour earlier, refuses.
+  await page.clock.fastForward("01:05:00");
+  await dose.getByRole("button", { name: "Taken late" }).click();
+  await expect(dose.getByRole("alert")).toHaveText("This dose's time hasn't come yet");
+  await expect(page.getByText("Please check the fields marked below.")).toHaveCount(0);
 });

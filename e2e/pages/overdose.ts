@@ -39,7 +39,7 @@ const SYMPTOM_NAMES: Record<keyof WithdrawalRatings, string> = {
   stomachCramps: "Stomach cramps",
   nausea: "Nausea",
   vomiting: "Vomiting",
-  diarrhoea: "Diarrhoea",
+  diarrhoea: "Diarrhea",
   troubleSleeping: "Trouble sleeping",
 };
 

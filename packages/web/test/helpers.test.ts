@@ -12,7 +12,7 @@ import {
 import { earliestRelevantDate } from "../src/features/history/range.ts";
 import { profilePatch } from "../src/features/settings/profile.ts";
 import { setupI18n } from "../src/i18n/index.ts";
-import { describeError, serverFieldErrors } from "../src/lib/forms.ts";
+import { describeActionError, describeError, serverFieldErrors } from "../src/lib/forms.ts";
 import { formatMoney, parseAmount } from "../src/lib/money.ts";
 
 class MemoryStorage implements Storage {
@@ -156,6 +156,17 @@ describe("form error sentences", () => {
     expect(describeError(t, new ApiRequestError(400, "invalid_input", "x", { mood: "From 1 to 5" }))).toBe(
       i18n.t("errors.checkFields"),
     );
+  });
+
+  it("gives the server's own reason, not 'check the fields', for an action with no fields on screen", () => {
+    const early = new ApiRequestError(422, "invalid_input", "Some answers need another look", {
+      time: "This dose's time hasn't come yet",
+    });
+    expect(describeActionError(t, early)).toBe("This dose's time hasn't come yet");
+    expect(describeActionError(t, new ApiRequestError(0, "network", "x"))).toBe(i18n.t("errors.network"));
+    expect(
+      describeActionError(t, new ApiRequestError(404, "not_found", "That medication wasn't found")),
+    ).toBe("That medication wasn't found");
   });
 
   it("passes server field messages through to the fields", () => {

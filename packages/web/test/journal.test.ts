@@ -7,6 +7,7 @@ import {
   parseTags,
   writtenText,
 } from "../src/features/journal/form.ts";
+import { exportFile } from "../src/features/journal/vault.ts";
 import { en } from "../src/i18n/en.ts";
 
 const DAY = "2026-12-03";
@@ -85,5 +86,24 @@ describe("the journal's catalog", () => {
         [...JOURNAL_PROMPTS[kind]].sort(),
       );
     }
+  });
+});
+
+describe("the downloaded journal's file name", () => {
+  // 2026-12-04 03:00 UTC is still the evening of 3 December in Los Angeles and already 4 December in Tokyo.
+  const now = Date.parse("2026-12-04T03:00:00Z");
+
+  it("is dated by the member's own zone, whatever the device's", () => {
+    expect(exportFile([], "markdown", { timeZone: "America/Los_Angeles", now }).name).toBe(
+      "cairn-journal-2026-12-03.md",
+    );
+    expect(exportFile([], "json", { timeZone: "Asia/Tokyo", now }).name).toBe(
+      "cairn-journal-2026-12-04.json",
+    );
+  });
+
+  it("keeps the exact moment of the download inside the file", () => {
+    const text = exportFile([], "json", { timeZone: "America/Los_Angeles", now }).text;
+    expect(JSON.parse(text).exportedAt).toBe("2026-12-04T03:00:00.000Z");
   });
 });

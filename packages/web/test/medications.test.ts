@@ -1,5 +1,6 @@
-import { type Medication, medicationInputSchema } from "@cairn/core";
+import { type DueDose, localDateTimeAt, type Medication, medicationInputSchema } from "@cairn/core";
 import { describe, expect, it } from "vitest";
+import { answersOffered } from "../src/features/medications/doses.ts";
 import { draftOf, emptyDraft, inputOf } from "../src/features/medications/draft.ts";
 import { validate } from "../src/lib/forms.ts";
 
@@ -78,5 +79,36 @@ describe("the medication form's values", () => {
     expect(
       inputOf({ ...emptyDraft(TODAY), kind: "methadone", name: "Clonidine", doseText: "60 mg" }).name,
     ).toBeNull();
+  });
+});
+
+describe("the answers a dose on Today offers", () => {
+  // Buprenorphine daily at 08:00 in New York: 13:00 UTC on 2026-12-04.
+  const dose = (state: DueDose["state"]): DueDose => ({
+    medicationId: "m1",
+    date: "2026-12-04",
+    time: "08:00",
+    at: "2026-12-04T13:00:00.000Z",
+    state,
+  });
+  const memberTime = (iso: string) => {
+    const { hour, minute } = localDateTimeAt(Date.parse(iso), "America/New_York");
+    return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+  };
+
+  it("offers only 'taken' at 06:58, before the dose's time, where the server refuses late or missed", () => {
+    const now = "2026-12-04T11:58:00Z";
+    expect(memberTime(now)).toBe("06:58");
+    expect(answersOffered(dose("due"), Date.parse(now))).toEqual(["taken"]);
+    expect(answersOffered(dose("taken"), Date.parse(now))).toEqual(["taken"]);
+  });
+
+  it("offers every answer from 08:00 on, and none while the dose is still upcoming", () => {
+    expect(answersOffered(dose("due"), Date.parse("2026-12-04T13:00:00Z"))).toEqual([
+      "taken",
+      "late",
+      "missed",
+    ]);
+    expect(answersOffered(dose("upcoming"), Date.parse("2026-12-04T10:00:00Z"))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * is "not logged", never assumed missed, and a percentage over no doses is null, not 0 % or 100 %.
  */
 import { addDays, type LocalDate, maxDate } from "../dates/calendar.ts";
-import { type ScheduledDose, scheduledDoses, TAKE_EARLY_MS, timesOn } from "./schedule.ts";
+import { doseLogOpensAt, type ScheduledDose, scheduledDoses, timesOn } from "./schedule.ts";
 import {
   type Adherence,
   type AdherenceCounts,
@@ -43,7 +43,7 @@ function logIndex(logs: readonly LoggedDose[]): Map<string, DoseStatus> {
 /** The state of one scheduled dose at `now`: what was logged, else upcoming until it may be taken, then due. */
 export function doseState(dose: ScheduledDose, logged: DoseStatus | undefined, now: number): DoseState {
   if (logged) return logged;
-  return now < dose.at - TAKE_EARLY_MS ? "upcoming" : "due";
+  return now < doseLogOpensAt(dose.at, "taken") ? "upcoming" : "due";
 }
 
 /** Today's doses of every medication in time order, each with its state. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   doseInstant,
   doseLogProblem,
+  doseStatusesOpen,
   monthlyDayIn,
   scheduledDoses,
   TAKE_EARLY_MS,
@@ -166,6 +167,29 @@ describe("doseLogProblem", () => {
     expect(
       doseLogProblem(schedule, { date: "2026-12-03", time: "20:00", status: "late" }, at8, zone)?.field,
     ).toBe("time");
+  });
+});
+
+describe("doseStatusesOpen", () => {
+  const at = Date.parse("2026-12-03T13:00:00Z");
+
+  it("offers nothing before the early window, only taken within it, and every answer from the dose's time", () => {
+    expect(doseStatusesOpen(at, at - TAKE_EARLY_MS - 1)).toEqual([]);
+    expect(doseStatusesOpen(at, at - TAKE_EARLY_MS)).toEqual(["taken"]);
+    expect(doseStatusesOpen(at, at - 62 * 60_000)).toEqual(["taken"]); // 06:58 for an 08:00 dose
+    expect(doseStatusesOpen(at, at - 1)).toEqual(["taken"]);
+    expect(doseStatusesOpen(at, at)).toEqual(["taken", "late", "missed"]);
+  });
+
+  it("agrees with doseLogProblem at every minute around a dose", () => {
+    const schedule = daily(["08:00"], "2026-12-01");
+    const zone = "America/New_York";
+    for (let now = at - 3 * 3_600_000; now <= at + 3_600_000; now += 60_000) {
+      const accepted = (["taken", "late", "missed"] as const).filter(
+        (status) => !doseLogProblem(schedule, { date: "2026-12-03", time: "08:00", status }, now, zone),
+      );
+      expect(doseStatusesOpen(at, now)).toEqual(accepted);
+    }
   });
 });
 

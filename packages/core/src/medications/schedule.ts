@@ -10,7 +10,7 @@
  */
 import { addDays, daysBetween, daysInMonth, type LocalDate, parseLocalDate } from "../dates/calendar.ts";
 import { instantAt } from "../dates/zone.ts";
-import { type DoseLogInput, type Schedule, timeParts } from "./schema.ts";
+import { DOSE_STATUSES, type DoseLogInput, type DoseStatus, type Schedule, timeParts } from "./schema.ts";
 
 /** A dose may be logged as taken up to this long before its time (a morning dose taken a little early). */
 export const TAKE_EARLY_MS = 2 * 3_600_000;
@@ -70,10 +70,19 @@ export function scheduledDoses(
   return doses;
 }
 
+/** The first moment a dose due at `at` may be logged as `status`: taken up to TAKE_EARLY_MS early, late or missed not before its time. */
+export function doseLogOpensAt(at: number, status: DoseStatus): number {
+  return status === "taken" ? at - TAKE_EARLY_MS : at;
+}
+
+/** The answers a dose due at `at` may be given at `now` (the app offers only these; the server refuses the rest). */
+export function doseStatusesOpen(at: number, now: number): DoseStatus[] {
+  return DOSE_STATUSES.filter((status) => now >= doseLogOpensAt(at, status));
+}
+
 /**
  * Why a dose log is refused, or undefined when it may be saved: the date and time must be one of the
- * schedule's doses, and its time must have come (taken: up to TAKE_EARLY_MS early; late or missed: not before
- * the time itself).
+ * schedule's doses, and its time must have come (`doseLogOpensAt`).
  */
 export function doseLogProblem(
   schedule: Schedule,
@@ -84,8 +93,7 @@ export function doseLogProblem(
   if (!timesOn(schedule, log.date).includes(log.time)) {
     return { field: "time", message: "That isn't one of this medication's dose times on that day" };
   }
-  const at = doseInstant(log.date, log.time, timeZone);
-  const opensAt = log.status === "taken" ? at - TAKE_EARLY_MS : at;
-  if (now < opensAt) return { field: "time", message: "This dose's time hasn't come yet" };
+  if (now < doseLogOpensAt(doseInstant(log.date, log.time, timeZone), log.status))
+    return { field: "time", message: "This dose's time hasn't come yet" };
   return undefined;
 }

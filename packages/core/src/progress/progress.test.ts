@@ -169,6 +169,33 @@ describe("a member who changes time zone", () => {
     expect(before.checkinStreak).toBe(3);
     expect(after.checkinStreak).toBe(3);
   });
+
+  it("counts a use dated after today, recorded before a move westwards, as a use today", () => {
+    // 5 December has begun in Kiritimati (UTC+14) while it is still 4 December in Pago Pago (UTC−11).
+    const instant = at("2026-12-05T09:00:00Z");
+    expect(localDateAt(instant, "Pacific/Kiritimati")).toBe("2026-12-05");
+    const today = localDateAt(instant, "Pacific/Pago_Pago");
+    expect(today).toBe("2026-12-04");
+
+    const [run] = computeProgress({
+      today,
+      timezone: "Pacific/Pago_Pago",
+      recoveries: [recovery({ startDate: "2026-11-01", useDates: ["2026-12-05"] })],
+      checkinDates: ["2026-12-05"],
+    }).recoveries;
+    expect(run).toMatchObject({
+      soberSince: "2026-12-05",
+      currentDays: 0,
+      longestDays: 33, // 1 November to 3 December, made before the use
+      totalSoberDays: 33,
+      lastUseDate: "2026-12-05",
+    });
+  });
+
+  it("names the latest recorded use when uses fall both on today and after it", () => {
+    const run = runOn("2026-12-04", { startDate: "2026-11-01", useDates: ["2026-12-05", "2026-12-04"] });
+    expect(run).toMatchObject({ currentDays: 0, soberSince: "2026-12-05", lastUseDate: "2026-12-05" });
+  });
 });
 
 describe("a leap-day start", () => {
@@ -243,10 +270,10 @@ describe("lapses", () => {
     });
   });
 
-  it("ignores uses recorded before the start date or after today", () => {
+  it("ignores uses recorded before the start date", () => {
     const run = runOn("2026-01-10", {
       startDate: "2026-01-05",
-      useDates: ["2026-01-04", "2025-12-01", "2026-01-12"],
+      useDates: ["2026-01-04", "2025-12-01"],
     });
     expect(run).toMatchObject({
       soberSince: "2026-01-05",

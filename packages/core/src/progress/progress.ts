@@ -3,8 +3,10 @@
  *
  * A use on day L ends a run and the next run starts on L + 1, so on the day of a lapse `soberSince` is tomorrow
  * and `currentDays` is 0. Totals count only complete days (before today) without a recorded use, so a lapse never
- * wipes out the days already made. A day without a check-in is not a use. Uses before the start date or after
- * today are ignored. Each date list is de-duplicated and sorted once, so a read stays linear-logarithmic in the
+ * wipes out the days already made. A day without a check-in is not a use. Uses before the start date are ignored.
+ * A use dated after today (possible only after a move to a zone further west, where that date has not begun yet)
+ * counts as a use today: a recorded use never disappears, and `lastUseDate` still names the date it was recorded
+ * on. Each date list is de-duplicated and sorted once, so a read stays linear-logarithmic in the
  * number of dates.
  *
  * Dates arrive as `YYYY-MM-DD` text (computeProgress) or as day numbers with the check-in days already reduced
@@ -77,9 +79,10 @@ export function computeProgressFromDayNumbers(input: ProgressDayNumbersInput): P
 
 function recoveryProgress(record: RecoveryDayNumbers, today: number): RecoveryProgress {
   const start = toDayNumber(record.startDate);
-  const uses = usesWithin(record.useDays, start, today);
+  const uses = usesFrom(record.useDays, start, today);
   const lastUse = uses.at(-1);
   const soberSince = lastUse === undefined ? start : lastUse + 1;
+  const lastRecordedUse = latestUse(record.useDays, start);
   const currentDays = Math.max(0, today - soberSince);
   const totalSoberDays = soberDays(uses, start, today);
   const progress: RecoveryProgress = {
@@ -93,7 +96,7 @@ function recoveryProgress(record: RecoveryDayNumbers, today: number): RecoveryPr
     totalSoberDays,
     soberDaysLast30: soberDays(uses, Math.max(start, today - RECENT_WINDOW_DAYS), today),
     nextMilestone: nextMilestone(fromDayNumber(soberSince), currentDays),
-    lastUseDate: lastUse === undefined ? null : fromDayNumber(lastUse),
+    lastUseDate: lastRecordedUse === undefined ? null : fromDayNumber(lastRecordedUse),
   };
   if (record.dailyCostCents !== null) {
     progress.moneyNotSpent = moneyNotSpent(record.dailyCostCents, totalSoberDays);
@@ -101,11 +104,11 @@ function recoveryProgress(record: RecoveryDayNumbers, today: number): RecoveryPr
   return progress;
 }
 
-/** Distinct day numbers of use within [start, today], ascending. */
-function usesWithin(useDays: readonly number[], start: number, today: number): number[] {
+/** Distinct day numbers of use from `start` on, a use after today counted on today, ascending. */
+function usesFrom(useDays: readonly number[], start: number, today: number): number[] {
   const days: number[] = [];
   for (const day of useDays) {
-    if (day >= start && day <= today) days.push(day);
+    if (day >= start) days.push(Math.min(day, today));
   }
   days.sort((a, b) => a - b);
   // Drop repeats (a date listed twice) from the sorted list.
@@ -113,6 +116,15 @@ function usesWithin(useDays: readonly number[], start: number, today: number): n
   for (const day of days) if (kept === 0 || days[kept - 1] !== day) days[kept++] = day;
   days.length = kept;
   return days;
+}
+
+/** The latest day of use from `start` on, as recorded (even after today), if any. */
+function latestUse(useDays: readonly number[], start: number): number | undefined {
+  let latest: number | undefined;
+  for (const day of useDays) {
+    if (day >= start && (latest === undefined || day > latest)) latest = day;
+  }
+  return latest;
 }
 
 /** Days in [from, today) without a use: today is not over yet, so it does not count. */

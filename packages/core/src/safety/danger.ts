@@ -47,6 +47,13 @@ const DRUGS_ES =
   "(?:pastillas|pildoras|tabletas|capsulas|medicamentos|medicinas|calmantes|tranquilizantes|somniferos|" +
   "clonazepam|alprazolam|rivotril|xanax|diazepam|valium|oxicodona|morfina|fentanilo|fenta|heroina|metadona|" +
   "tramadol|codeina|cocaina|coca|perico|crack|cristal|metanfetamina|drogas?|insulina|paracetamol|ibuprofeno)";
+/** Saying what one is about to do: "I'm going to", "gonna", "I'll", "planning to". */
+const INTENT_EN =
+  "(?:going to|gonna|about to|want to|wanna|will|i'?ll|planning to|plan to|ready to|decided to|tempted to)";
+const INTENT_ES =
+  "(?:voy a|vas a|va a|quiero|pienso|estoy pensando en|tengo ganas de|me dan ganas de|me gustaria)";
+/** Not intent: "I'm not going to", "I'll never" (a member promising to stay safe). */
+const NOT_BEFORE_INTENT_EN = "(?<!\\b(?:not|never|don'?t|won'?t) )";
 const CONTAINER = "(?:bottle|pack|packet|box|blister|strip|sheet|script|prescription)";
 const ENVASE_ES = "(?:frasco|bote|caja|blister|tira|envase|paquete)";
 const TOOK_ES =
@@ -70,6 +77,11 @@ const OVERDOSE_EN = [
   `(?:took|taken|swallowed|popped|downed) (?:the|a|an|my|his|her|their) (?:whole|entire|full) ${CONTAINER}`,
   `swallowed (?:all|every one) (?:of )?(?:the|my|his|her|their|those|these) ${DRUGS_EN}`,
   `(?:took|taken) all (?:of )?(?:the|his|her|their|those|these) ${DRUGS_EN}`,
+  // Said ahead ("I'm going to take all my pills"), unlike the everyday "I take all my pills every morning".
+  `${NOT_BEFORE_INTENT_EN}(?:${INTENT_EN} (?:just )?(?:take|swallow)|thinking (?:about|of) (?:taking|swallowing)) (?:all|every one) (?:of )?(?:my|the|his|her|their|those|these) ${DRUGS_EN}(?! (?:with (?:food|water|breakfast|lunch|dinner|a meal|meals)|on time|as (?:prescribed|directed)|every|each|in the morning|at night|before|after|like (?:the|my) (?:doctor|nurse|prescriber)|from now on))`,
+  `${NOT_BEFORE_INTENT_EN}${INTENT_EN} (?:just )?(?:take|swallow) (?:the|a|my) (?:whole|entire|full) ${CONTAINER}`,
+  // Using with nobody there to call for help or give naloxone.
+  `${NOT_BEFORE_INTENT_EN}(?:${INTENT_EN}|i'?m|im|i am) (?:use|using|shoot up|shooting up|get high|getting high|do dope|doing dope) (?:all )?(?:alone|by ${MYSELF}|on my own)`,
   String.raw`(?:can'?t|cannot|can not|couldn'?t|could not|unable to) (?:wake|rouse) (?!up\b|me\b|${MYSELF}\b|early\b)\w+`,
   `${THEY}(?: is| are)? (?:still )?${NOT} (?:waking|wake|wakes|waken)(?: up)?`,
   "(?:won'?t|will not|wont) wake up(?! (?:early|in time|on time|for (?:school|work|class)))",
@@ -94,6 +106,8 @@ const OVERDOSE_ES = [
   `${TOOK_ES} (?:todas|todos) (?:las|los) ${DRUGS_ES}`,
   `(?:trague|me trague|se trago|tragarme|tragarse) (?:todas|todos) (?:las|los|mis|sus) ${DRUGS_ES}`,
   `${TOOK_ES} (?:todo el|toda la) ${ENVASE_ES}`,
+  `(?<!\\bno )${INTENT_ES} (?:tomar(?:me)?|tragar(?:me)?) (?:todas|todos) (?:las|los|mis) ${DRUGS_ES}(?! (?:con (?:la )?comida|con (?:el )?desayuno|con agua|a tiempo|cada|todos los dias|por la manana|por la noche|como (?:me )?(?:dijo|dijeron|indico|indicaron|recetaron)))`,
+  `(?<!\\bno )(?:voy a|vas a|va a|pienso|quiero) (?:usar|consumir|drogarme|meterme|inyectarme|picarme) (?:sol[oa]|a solas|sin nadie)(?= ?(?:$|[.!?,;:]|(?: esta noche| hoy| otra vez| en casa| en mi| y| pero)\\b))`,
   `${TOOK_ES} (?:el|la|un|una) ${ENVASE_ES} (?:entero|entera|completo|completa)`,
   `(?:me|se|te) (?:pase|paso|pasaste|pasaron|ha pasado|he pasado) (?:con|de) (?:la |las |el |los )?(?:dosis|${DRUGS_ES})`,
   "no (?:esta |estaba )?respir(?:a|ando|aba)",
@@ -115,6 +129,8 @@ const OVERDOSE_ES = [
 const SUICIDE_EN = [
   `kill(?:ing|ed)? ${MYSELF}`,
   "(?:gonna|going to|want to|wanna|gotta|should|about to|might|will) kms",
+  // "kms" alone is "kill myself"; after a number or a measure word it is kilometres.
+  "(?<!(?:\\d|\\b(?:few|many|several|some|more|extra|of|the|those|these|all|per|in)) ?)kms",
   "unaliv(?:e|ing)",
   "(?:end|ending|ended|take|taking|took) (?:my|my own) life(?! (?:back|in|into|one|seriously|forward|to|as))",
   "end(?:ing)? it all",
@@ -131,7 +147,9 @@ const SUICIDE_EN = [
   "nothing (?:left )?to live for",
   "tired of (?:living|being alive|life)",
   "(?:happier|better|easier) (?:off )?(?:if|when) i(?:'m| am| was| were)? (?:gone|dead|not here|not around)",
-  "(?:no one|nobody) would (?:miss me|notice|care) if i (?:died|was gone|were gone|disappeared|was dead|were dead)",
+  "(?:no one|nobody) would (?:notice|care) if i (?:died|was gone|were gone|disappeared|was dead|were dead)",
+  // Not a missed meeting or party: "nobody would miss me at work".
+  "(?:(?:no one|noone|nobody)(?: would| will|'?d| is going to| is gonna| gonna)|would (?:anyone|anybody)|will (?:anyone|anybody)) (?:even |really |ever )?miss me(?! (?:at|in|for|during|from|on|if i (?:skip|skipped|missed|left|leave|don'?t|didn'?t)))",
   "wish i could (?:just )?(?:disappear|vanish|not exist|stop existing)",
   "(?:stop|not) existing",
   "(?:want|wanna|wish i could) (?:to )?sleep forever",
@@ -186,7 +204,7 @@ const SUICIDE_ES = [
   "desaparecer (?:para siempre|de este mundo|del mundo)",
   "(?:quiero|quisiera|ganas de|me gustaria) desaparecer(?! (?:de|del|un|unos|una|por|hoy|este|esta))",
   "(?:quiero|quisiera|voy a|me quiero|me voy a) ir(?:me)? de este mundo",
-  "nadie me (?:extranaria|echaria de menos) si (?:me )?(?:muero|muriera|desaparezco|desapareciera|no estoy|no estuviera)",
+  "nadie me (?:extranaria|extranara|va a extranar|echaria de menos|va a echar de menos|echara de menos)(?! (?:en|el|la|los|las|hoy|manana|si (?:no (?:voy|vengo|fuera|viniera)|falto|faltara)))",
   "no aguanto (?:mas )?(?:esta|mi) vida",
   "no puedo (?:seguir|mas) (?:viviendo|asi|con (?:esta|mi) vida)",
 ];

@@ -105,6 +105,11 @@ export function useCheckinRange(from: string, to: string, enabled = true) {
 }
 
 export const HISTORY_PAGE_DAYS = 30;
+/**
+ * A check-in saved before a move to a zone further west can be dated up to 2 days after the new today (UTC+14
+ * to UTC−12 is 26 hours): the newest page reaches that far, so the member's own record never drops out of sight.
+ */
+const SAVED_AHEAD_DAYS = 2;
 
 export interface CheckinPage {
   from: string;
@@ -112,14 +117,15 @@ export interface CheckinPage {
   checkins: Awaited<ReturnType<typeof api.checkins>>["checkins"];
 }
 
-/** History in windows of 30 days, newest first: page n covers today−30n−29 … today−30n. */
+/** History in windows of 30 days, newest first: page n covers today−30n−29 … today−30n (page 0 to today+2). */
 export function useCheckinPages(today: string) {
   return useInfiniteQuery<CheckinPage, Error, InfiniteData<CheckinPage, number>, readonly unknown[], number>({
     queryKey: keys.checkinPages(today),
     initialPageParam: 0,
     queryFn: async ({ pageParam }) => {
-      const to = addDays(today, -HISTORY_PAGE_DAYS * pageParam);
-      const from = addDays(to, -(HISTORY_PAGE_DAYS - 1));
+      const last = addDays(today, -HISTORY_PAGE_DAYS * pageParam);
+      const from = addDays(last, -(HISTORY_PAGE_DAYS - 1));
+      const to = pageParam === 0 ? addDays(last, SAVED_AHEAD_DAYS) : last;
       const { checkins } = await api.checkins(from, to);
       return { from, to, checkins: [...checkins].sort((a, b) => (a.date < b.date ? 1 : -1)) };
     },

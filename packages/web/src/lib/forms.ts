@@ -45,3 +45,12 @@ export function describeError(t: TFunction, error: unknown): string {
   }
   return t("errors.generic");
 }
+
+/**
+ * One sentence for a request sent by a button with no fields on screen (a dose in a list): the server's own
+ * reason when it named a field, since "check the fields marked below" would point at nothing.
+ */
+export function describeActionError(t: TFunction, error: unknown): string {
+  const [reason] = Object.values(serverFieldErrors(error));
+  return reason ?? describeError(t, error);
+}

@@ -38,6 +38,7 @@ const WRONG_LOGIN = "That username and password don't match";
 const WRONG_RECOVERY = "That username and recovery code don't match (each code works only once)";
 const TRY_LATER = "Please try again in a few minutes";
 const WRONG_CURRENT_PASSWORD = "That isn't your current password";
+const SAME_PASSWORD = "Choose a password different from your current one";
 
 const wrongLogin = () => new AppError(401, ERROR_CODES.unauthenticated, WRONG_LOGIN);
 const wrongRecovery = () => new AppError(401, ERROR_CODES.unauthenticated, WRONG_RECOVERY);
@@ -157,18 +158,23 @@ export class AuthService {
   async changePassword(session: ActiveSession, input: PasswordChangeInput, address: string): Promise<void> {
     const { found, attempt } = await this.currentPasswordAttempt(session, address);
     const fields: Record<string, string> = {};
-    if (!(await verifyPassword(found.passwordHash, canonical(input.currentPassword)))) {
+    const current = canonical(input.currentPassword);
+    const next = canonical(input.newPassword);
+    const currentIsRight = await verifyPassword(found.passwordHash, current);
+    if (!currentIsRight) {
       fields.currentPassword = WRONG_CURRENT_PASSWORD;
     } else {
       await attempt.succeeded();
     }
-    const problem = passwordProblem(input.newPassword, found.username);
+    // Only a right current password tells that the new one is the same: a wrong one says nothing about it.
+    const problem =
+      currentIsRight && next === current ? SAME_PASSWORD : passwordProblem(input.newPassword, found.username);
     if (problem) fields.newPassword = problem;
     if (Object.keys(fields).length > 0) {
       throw new AppError(422, ERROR_CODES.invalid, "Some answers need another look", fields);
     }
 
-    await this.auth.setPasswordHash(session.memberId, await hashPassword(canonical(input.newPassword)));
+    await this.auth.setPasswordHash(session.memberId, await hashPassword(next));
     await this.sessions.endAllFor(session.memberId, session.tokenHash);
   }
 

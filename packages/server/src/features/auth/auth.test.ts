@@ -476,6 +476,32 @@ describeEachDatabase("auth", (kind) => {
       }
     });
 
+    it("refuses the current password as the new one with 422 naming newPassword, changing nothing and ending no session", async () => {
+      const member = await buildMember(t, { password: "café on the trail 9" });
+      const other = sessionCookie(await login(t, member.username, member.password));
+      const hashOf = async () =>
+        (
+          await t.db
+            .selectFrom("members")
+            .select("password_hash")
+            .where("id", "=", member.member.id)
+            .executeTakeFirstOrThrow()
+        ).password_hash;
+      const before = await hashOf();
+      // The same password typed with a decomposed "é" is still the same password.
+      const response = await change(member.cookie, {
+        currentPassword: member.password,
+        newPassword: member.password.normalize("NFD"),
+      });
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error.fields).toEqual({
+        newPassword: "Choose a password different from your current one",
+      });
+      expect(await hashOf()).toBe(before);
+      expect((await me(t, other)).statusCode).toBe(200);
+      expect((await me(t, member.cookie)).statusCode).toBe(200);
+    });
+
     it.each([
       ["newPassword", { currentPassword: "a steady path 42", newPassword: "short" }],
       ["newPassword", { currentPassword: "a steady path 42" }],

@@ -155,10 +155,16 @@ export class CheckinsRepository {
    * primary key (member, date) makes a replayed or concurrent save (case C07) land on the same row: a save
    * that finds the day taken replaces the answers. `check` runs inside the transaction with
    * the member's recoveries among the uses, so a recovery deleted meanwhile cannot slip in; it throws to refuse,
-   * and then nothing of this save is written. A day that gets its first check-in is added to the member's runs
+   * and then nothing of this save is written. `checkNew` runs, also inside it, only when the day has no check-in
+   * yet, and may refuse the same way. A day that gets its first check-in is added to the member's runs
    * of check-in days (`checkin_runs`, read by progress) in the same transaction; deleting a check-in removes it.
    */
-  save(write: CheckinWrite, now: string, check: (owned: OwnedRecovery[]) => void): Promise<SavedCheckin> {
+  save(
+    write: CheckinWrite,
+    now: string,
+    check: (owned: OwnedRecovery[]) => void,
+    checkNew: () => void = () => {},
+  ): Promise<SavedCheckin> {
     const { uses, ...columns } = write;
     const values: CheckinColumns = { ...columns, now };
     return this.writes.run(async (trx) => {
@@ -177,6 +183,7 @@ export class CheckinsRepository {
         Number((await query.execute(trx, values)).numAffectedRows ?? 0) > 0;
       let created = false;
       if (!(await changed(this.#replace))) {
+        checkNew();
         created = await changed(this.#insertIfNew);
         if (!created && !(await changed(this.#replace))) {
           throw new Error("check-in vanished between insert and update");

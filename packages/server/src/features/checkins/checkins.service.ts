@@ -1,7 +1,8 @@
 /**
  * Daily check-ins: one per member per local date, created or replaced by PUT (idempotent, case C07). The
  * member's time zone decides which dates exist yet: today and any earlier day can be saved, a day that has not
- * started for them cannot. The note and the triggers are the member's own words, so they are encrypted at rest,
+ * started for them cannot get a new check-in. One already saved on such a day (before a move to a zone further
+ * west, where that date has not begun yet) can still be corrected: it is the member's own record. The note and the triggers are the member's own words, so they are encrypted at rest,
  * each bound to its member and date.
  */
 import {
@@ -68,8 +69,7 @@ export class CheckinsService {
   ) {}
 
   async save(member: Member, date: string, input: CheckinInput): Promise<SavedCheckin> {
-    const problem = checkinDateProblem(date, this.today(member));
-    if (problem) throw invalidField("date", problem);
+    const futureProblem = checkinDateProblem(date, this.today(member));
 
     // An empty note is no note: nothing to encrypt or to scan.
     const note = input.note ? input.note : null;
@@ -104,6 +104,9 @@ export class CheckinsService {
             throw invalidField(`uses.${i}.recoveryId`, "This recovery had not started on that day");
         });
         owned = found;
+      },
+      () => {
+        if (futureProblem) throw invalidField("date", futureProblem);
       },
     );
 

@@ -277,6 +277,34 @@ describeEachDatabase("check-ins", (kind) => {
       expect(await rowsOf(member)).toBe(0);
     });
 
+    it("after a move westwards, a check-in saved on a day that has not begun there can still be corrected, but no new one added", async () => {
+      const member = await buildMember(t, { timezone: "Pacific/Kiritimati" });
+      const recovery = await buildRecovery(t, member, { startDate: "2026-11-01" });
+      await buildCheckin(t, member, "2026-12-04", { note: "first answer" });
+      const moved = await call(t, member, "PATCH", "/api/v1/me", { timezone: "America/Los_Angeles" });
+      expect(moved.statusCode).toBe(200);
+
+      const corrected = await call(
+        t,
+        member,
+        "PUT",
+        "/api/v1/checkins/2026-12-04",
+        checkinInput({ note: "I used after all", uses: [{ recoveryId: recovery.id, used: true }] }),
+      );
+      expect(corrected.statusCode).toBe(200);
+      const [listed] = await listOf(member, "?from=2026-12-04&to=2026-12-04");
+      expect(listed).toMatchObject({ date: "2026-12-04", note: "I used after all" });
+
+      const added = await call(t, member, "PUT", "/api/v1/checkins/2026-12-05", checkinInput());
+      expect(added.statusCode).toBe(422);
+      expect(added.json().error.fields).toEqual({
+        date: "You can't check in for a day that hasn't started yet",
+      });
+      expect((await listOf(member, "?from=2026-12-01&to=2026-12-06")).map((c) => c.date)).toEqual([
+        "2026-12-04",
+      ]);
+    });
+
     it("yesterday can be filled in late and an older day corrected", async () => {
       const member = await buildMember(t, { timezone: "America/New_York" });
       expect((await call(t, member, "PUT", "/api/v1/checkins/2026-12-02", checkinInput())).statusCode).toBe(

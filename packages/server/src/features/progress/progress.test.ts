@@ -67,6 +67,25 @@ describeEachDatabase("progress", (kind) => {
     });
   });
 
+  it("a use recorded on a day that has not begun since a move westwards still ends the run, dated as recorded", async () => {
+    // 2026-12-03 15:00 UTC is 05:00 on 2026-12-04 in Kiritimati and 04:00 on 2026-12-03 in Pago Pago.
+    const member = await buildMember(t, { timezone: "Pacific/Kiritimati" });
+    const recovery = await buildRecovery(t, member, { startDate: "2026-11-23" });
+    await buildCheckin(t, member, "2026-12-04", { uses: [{ recoveryId: recovery.id, used: true }] });
+    const moved = await call(t, member, "PATCH", "/api/v1/me", { timezone: "Pacific/Pago_Pago" });
+    expect(moved.statusCode).toBe(200);
+
+    const progress = await progressOf(member);
+    expect(progress.today).toBe("2026-12-03");
+    expect(progress.recoveries[0]).toMatchObject({
+      soberSince: "2026-12-04",
+      currentDays: 0,
+      longestDays: 10,
+      totalSoberDays: 10,
+      lastUseDate: "2026-12-04",
+    });
+  });
+
   it("a day answered 'not used' is not a lapse, and a replaced check-in takes back a recorded use", async () => {
     const member = await buildMember(t, { timezone: "America/New_York" });
     const recovery = await buildRecovery(t, member, { startDate: "2026-11-23" });

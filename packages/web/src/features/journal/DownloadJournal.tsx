@@ -4,6 +4,7 @@
  */
 import { JOURNAL_PROMPT_KINDS, type JournalExportLabels } from "@cairn/core";
 import { useTranslation } from "react-i18next";
+import { useMember } from "../../app/session.ts";
 import { promptQuestions } from "./form.ts";
 import type { OpenedEntry } from "./state.ts";
 import { exportFile } from "./vault.ts";
@@ -44,6 +45,7 @@ function useExportLabels(): JournalExportLabels {
 export function DownloadJournal({ entries }: { entries: readonly OpenedEntry[] }) {
   const { t } = useTranslation();
   const labels = useExportLabels();
+  const { timezone: timeZone } = useMember();
   return (
     <section className="card" aria-labelledby="download-title">
       <h2 id="download-title">{t("journal.download.title")}</h2>
@@ -52,11 +54,15 @@ export function DownloadJournal({ entries }: { entries: readonly OpenedEntry[] }
         <button
           type="button"
           className="button"
-          onClick={() => download(exportFile(entries, "markdown", labels))}
+          onClick={() => download(exportFile(entries, "markdown", { timeZone, labels }))}
         >
           {t("journal.download.markdown")}
         </button>
-        <button type="button" className="button" onClick={() => download(exportFile(entries, "json"))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => download(exportFile(entries, "json", { timeZone }))}
+        >
           {t("journal.download.json")}
         </button>
       </div>

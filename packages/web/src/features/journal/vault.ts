@@ -20,6 +20,7 @@ import {
   journalTextLength,
   journalToJson,
   journalToMarkdown,
+  localDateAt,
   rewrapAfterRecovery,
   rewrapForNewPassword,
   rewrapForNewRecoveryCodes,
@@ -204,22 +205,24 @@ export function allTags(entries: readonly OpenedEntry[]): string[] {
   return journalTags(readable(entries));
 }
 
+/** The journal as a file to download, named for the day it is in the member's own zone (not the device's). */
 export function exportFile(
   entries: readonly OpenedEntry[],
   format: "markdown" | "json",
-  labels?: JournalExportLabels,
+  options: { timeZone: string; now?: number; labels?: JournalExportLabels },
 ): { name: string; type: string; text: string } {
-  const now = new Date().toISOString();
-  const day = now.slice(0, 10);
+  const now = options.now ?? Date.now();
+  const exportedAt = new Date(now).toISOString();
+  const day = localDateAt(now, options.timeZone);
   return format === "json"
     ? {
         name: `cairn-journal-${day}.json`,
         type: "application/json",
-        text: journalToJson(readable(entries), now),
+        text: journalToJson(readable(entries), exportedAt),
       }
     : {
         name: `cairn-journal-${day}.md`,
         type: "text/markdown;charset=utf-8",
-        text: journalToMarkdown(readable(entries), now, labels),
+        text: journalToMarkdown(readable(entries), exportedAt, options.labels),
       };
 }

@@ -1,8 +1,10 @@
 /**
- * Today's doses on the Today screen, each with one tap for "taken" (and "taken late" or "missed"). A dose
- * not yet near its time shows "later today" without buttons (the server would refuse it). Logging again
- * changes the answer. After a missed dose, a gentle pointer to the prescriber. Loaded after Today's first
- * paint (its own chunk); a member without medication sees one quiet link.
+ * Today's doses on the Today screen, each with one tap for "taken" (and "taken late" or "missed"). Only the
+ * answers core's rule allows at this moment are offered (doses.ts: the rule the server applies): a
+ * dose not yet near its time shows "later today" without buttons, one within two hours of it only "taken".
+ * Logging again changes the answer; a refused log shows the server's reason beside that dose. After a missed
+ * dose, a gentle pointer to the prescriber. Loaded after Today's first paint (its own chunk); a member without
+ * medication sees one quiet link.
  */
 import type { DoseStatus, DueDose, Medication } from "@cairn/core";
 import { useState } from "react";
@@ -10,21 +12,27 @@ import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { useLogDose, useMedications, useMedicationToday } from "../../api/medications.ts";
 import { LiveMessage } from "../../components/fields.tsx";
-import { describeError } from "../../lib/forms.ts";
+import { describeActionError } from "../../lib/forms.ts";
+import { useNow } from "../../lib/useNow.ts";
+import { answersOffered } from "./doses.ts";
 import { medicationName } from "./draft.ts";
 import "./medications.css";
 
-const ACTIONS: readonly DoseStatus[] = ["taken", "late", "missed"];
+const doseKey = (dose: DueDose) => `${dose.medicationId}-${dose.time}`;
 
 function DoseRow({
   dose,
   name,
+  now,
   busy,
+  error,
   onLog,
 }: {
   dose: DueDose;
   name: string;
+  now: number;
   busy: boolean;
+  error: string | undefined;
   onLog: (status: DoseStatus) => void;
 }) {
   const { t } = useTranslation();
@@ -34,15 +42,16 @@ function DoseRow({
       <span className="dose__state">{t(`medications.today.states.${dose.state}`)}</span>
     </>
   );
+  const actions = answersOffered(dose, now);
   return (
     <li className={`dose dose--${dose.state}`}>
-      {dose.state === "upcoming" ? (
+      {actions.length === 0 ? (
         <p className="dose__title">{title}</p>
       ) : (
         <fieldset className="dose__actions">
           <legend className="dose__title">{title}</legend>
           <div className="button-row">
-            {ACTIONS.map((status) => (
+            {actions.map((status) => (
               <button
                 key={status}
                 type="button"
@@ -55,6 +64,7 @@ function DoseRow({
               </button>
             ))}
           </div>
+          <LiveMessage kind="error" message={error} />
         </fieldset>
       )}
     </li>
@@ -66,8 +76,10 @@ export function TodayDoses() {
   const medications = useMedications();
   const today = useMedicationToday();
   const log = useLogDose();
+  // Read every half minute: "taken late" and "missed" appear once a dose's time has come.
+  const now = useNow(30_000);
   const [status, setStatus] = useState<string>();
-  const [error, setError] = useState<string>();
+  const [failed, setFailed] = useState<{ key: string; message: string }>();
 
   if (!medications.data || !today.data) return null;
   if (medications.data.length === 0) {
@@ -86,7 +98,7 @@ export function TodayDoses() {
 
   function logDose(dose: DueDose, next: DoseStatus) {
     setStatus(undefined);
-    setError(undefined);
+    setFailed(undefined);
     log.mutate(
       { id: dose.medicationId, input: { date: dose.date, time: dose.time, status: next } },
       {
@@ -98,7 +110,7 @@ export function TodayDoses() {
               state: t(`medications.today.states.${next}`),
             }),
           ),
-        onError: (failure) => setError(describeError(t, failure)),
+        onError: (failure) => setFailed({ key: doseKey(dose), message: describeActionError(t, failure) }),
       },
     );
   }
@@ -112,17 +124,18 @@ export function TodayDoses() {
         <ul className="dose-list">
           {today.data.doses.map((dose) => (
             <DoseRow
-              key={`${dose.medicationId}-${dose.time}`}
+              key={doseKey(dose)}
               dose={dose}
               name={nameOf(dose)}
+              now={now}
               busy={log.isPending}
+              error={failed?.key === doseKey(dose) ? failed.message : undefined}
               onLog={(next) => logDose(dose, next)}
             />
           ))}
         </ul>
       )}
       <LiveMessage kind="status" message={status} />
-      <LiveMessage kind="error" message={error} />
       {anyMissed ? <p className="notice">{t("medications.today.missedPrompt")}</p> : null}
       <p className="button-row">
         <Link href="/medications">{t("medications.today.manage")}</Link>

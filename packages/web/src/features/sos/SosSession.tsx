@@ -15,13 +15,13 @@ import {
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LiveMessage } from "../../components/fields.tsx";
+import { useNow } from "../../lib/useNow.ts";
 import { Breathing } from "./Breathing.tsx";
 import { DoneStep } from "./DoneStep.tsx";
 import { EndStep } from "./EndStep.tsx";
 import { useSosPlan } from "./plan.ts";
 import { ReachPeople } from "./ReachPeople.tsx";
 import type { Ride } from "./SosDialog.tsx";
-import { useNow } from "./useNow.ts";
 
 const MINUTE = 60_000;
 

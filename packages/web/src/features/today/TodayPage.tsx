@@ -38,7 +38,7 @@ export function TodayPage() {
 
   const recoveries = useRecoveries();
   const progress = useProgress();
-  const saved = useCheckinRange(date, date, !futureProblem);
+  const saved = useCheckinRange(date, date);
   const lateNight = date === today && hourIn(member.timezone) < LATE_NIGHT_UNTIL;
   const yesterdayCheckin = useCheckinRange(yesterday, yesterday, lateNight);
   const [support, setSupport] = useState<{ date: string; saved: CheckinSaved }>();
@@ -53,6 +53,9 @@ export function TodayPage() {
   const name = member.displayName ?? member.username;
   const described = describeLocalDate(date, i18n.language);
   const savedCheckin = saved.data?.find((c) => c.date === date) ?? null;
+  // A day that has not begun gets no new check-in, but one saved on it before a move to a zone further west
+  // is the member's own record and stays open to correction (the server allows the same).
+  const futureNotice = saved.isError || (saved.data && !savedCheckin) ? futureProblem : undefined;
   const shownSupport = support?.date === date ? support.saved.support : undefined;
 
   return (
@@ -80,9 +83,9 @@ export function TodayPage() {
           </div>
         ) : null}
         {shownSupport?.lapse ? <LapseSupport support={shownSupport} /> : null}
-        {futureProblem ? (
+        {futureNotice ? (
           <p className="notice notice--warning" role="alert">
-            {localizeCoreMessage(futureProblem)}
+            {localizeCoreMessage(futureNotice)}
           </p>
         ) : recoveries.isError || saved.isError ? (
           <LoadFailed

@@ -14,7 +14,7 @@ export const withdrawal = {
     stomachCramps: "Stomach cramps",
     nausea: "Nausea",
     vomiting: "Vomiting",
-    diarrhoea: "Diarrhoea",
+    diarrhoea: "Diarrhea",
     troubleSleeping: "Trouble sleeping",
   },
   ratingsHint: "0 is none, 4 is severe.",
@@ -38,7 +38,7 @@ export const withdrawal = {
   },
   reasons: {
     fluids:
-      "Strong vomiting or diarrhoea: you may not be able to keep fluids down, and that can become dangerous.",
+      "Strong vomiting or diarrhea: you may not be able to keep fluids down, and that can become dangerous.",
     "very-high-total": "Your latest total is very high.",
     "high-total": "Your latest total is high.",
     "getting-worse": "Your symptoms are getting worse again after several days.",
