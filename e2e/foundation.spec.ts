@@ -102,9 +102,34 @@ test("danger language in a check-in note brings the crisis resources at once", a
     startDate: localDateAt(Date.now(), MEMBER_ZONE),
     timeZone: MEMBER_ZONE,
   });
+  // The server holds the first save until help has been closed.
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  await page.route("**/api/v1/checkins/*", async (route) => {
+    await answered;
+    await route.continue();
+  });
+  const save = page.getByRole("button", { name: "Save check-in" });
+  const help = new HelpDialog(page);
   await page.getByRole("button", { name: "Good day" }).click();
   await page.getByLabel("Note").fill("Honestly I want to end it all tonight");
-  await page.getByRole("button", { name: "Save check-in" }).click();
+  await save.click();
   await expect(page.getByRole("dialog", { name: "Help now" })).toBeVisible();
   await expect(page.getByRole("dialog", { name: "Help now" })).toContainText("988");
+  // Closed while still saving (Save disabled), help hands focus to the screen's heading, not the document.
+  await expect(save).toBeDisabled();
+  await help.close();
+  await expect(page.getByRole("heading", { name: "Today", level: 1 })).toBeFocused();
+  answer();
+  await expect(page.getByText(/Check-in saved for/)).toBeVisible();
+
+  // Closed after the save, it hands focus back to the Save button the member pressed.
+  await page.getByLabel("Note").fill("I still want to end it all");
+  await save.click();
+  await expect(page.getByRole("dialog", { name: "Help now" })).toBeVisible();
+  await expect(save).toBeEnabled();
+  await help.close();
+  await expect(save).toBeFocused();
 });

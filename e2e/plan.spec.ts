@@ -167,6 +167,10 @@ test("an edit becomes a new version; the older one can be read; danger words ope
 
   await page.getByRole("link", { name: "Edit my plan" }).click();
   await expect(page.getByRole("heading", { name: "Edit my plan", level: 1 })).toBeVisible();
+  // A support person with a phone, so axe sees the phone field too (its size as a target included).
+  await page.getByRole("button", { name: "Add a person" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Sam");
+  await page.getByLabel(/^Phone/).fill("+1 (555) 010-2030");
   await expectNoSeriousA11yViolations(page, "plan editor");
   await page.getByRole("button", { name: "Add a reason" }).click();
   await page.getByRole("textbox", { name: "Reason 2", exact: true }).fill("My family");
@@ -178,7 +182,10 @@ test("an edit becomes a new version; the older one can be read; danger words ope
   // Help opens at once for the danger words; the plan is saved all the same.
   const help = new HelpDialog(page);
   await expect(page.getByRole("dialog", { name: "Help now" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "My recovery plan", level: 1 })).toBeVisible();
   await help.close();
+  // The editor's Save button is gone: focus goes to the top of the plan it led to, not to the page itself.
+  await expect(page.getByRole("heading", { name: "My recovery plan", level: 1 })).toBeFocused();
   await expect(plan.section("Why I'm in recovery")).toContainText("My family");
 
   await page.getByRole("link", { name: "Earlier versions" }).click();

@@ -1,5 +1,5 @@
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { Suspense } from "react";
+import { Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { useMe } from "../api/queries.ts";
@@ -22,8 +22,24 @@ function SkipLink() {
   );
 }
 
+/**
+ * Focus never hides behind the bars (WCAG 2.4.11). The browser keeps a focused control clear of them through
+ * the page's scroll padding (layout.css), but a focused text area only has its caret revealed: a tall note
+ * could stay mostly under Today's fixed actions. This shows the whole box, within the same scroll padding.
+ */
+function useRevealFocusedTextAreas() {
+  useEffect(() => {
+    const reveal = (event: FocusEvent) => {
+      if (event.target instanceof HTMLTextAreaElement) event.target.scrollIntoView({ block: "nearest" });
+    };
+    document.addEventListener("focusin", reveal);
+    return () => document.removeEventListener("focusin", reveal);
+  }, []);
+}
+
 function Shell() {
   const { t } = useTranslation();
+  useRevealFocusedTextAreas();
   const me = useMe();
   const [location] = useLocation();
   const member = me.data ?? null;
@@ -33,7 +49,7 @@ function Shell() {
       <header className="topbar">
         <span className="topbar__brand">
           <img src="/favicon.svg" alt="" width="28" height="28" />
-          {t("app.name")}
+          <span className="topbar__name">{t("app.name")}</span>
         </span>
         <div className="topbar__actions">
           {member ? <SosButton /> : null}

@@ -1,8 +1,9 @@
 /**
  * "Help now": crisis lines, the emergency number and overdose safety, one tap from every screen.
  * A native modal <dialog>: the browser keeps focus inside and closes it on Escape; focus goes to the close
- * button on open and back to whatever opened it on close. The resources come from the server and the last
- * copy is kept on the device, so this works offline too.
+ * button on open and back to whatever opened it on close, or to the screen's heading when that is gone
+ * (HelpProvider). The resources come from the server and the last copy is kept on the device, so this works
+ * offline too.
  */
 import type { Contact } from "@cairn/core";
 import { onlineManager } from "@tanstack/react-query";

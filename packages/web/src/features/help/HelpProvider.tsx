@@ -2,6 +2,17 @@ import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
 import { HelpContext, type HelpSection } from "./HelpContext.ts";
 import { HelpDialog } from "./HelpDialog.tsx";
 
+/**
+ * Where focus goes when help closes: back to what had it before, or, when that is gone or disabled (help that
+ * opened by itself after a Save that then left the page, or while it was still saving), the screen's heading,
+ * so keyboard and screen-reader users carry on from the screen rather than from the top of the document.
+ */
+function returnFocus(target: HTMLElement | null): void {
+  if (target?.isConnected) target.focus();
+  if (target && document.activeElement === target) return;
+  (document.querySelector<HTMLElement>("main h1") ?? document.querySelector<HTMLElement>("main"))?.focus();
+}
+
 export function HelpProvider({ children }: { children: ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -12,7 +23,8 @@ export function HelpProvider({ children }: { children: ReactNode }) {
     const element = dialog.current;
     if (!element) return;
     if (!element.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      const active = document.activeElement;
+      opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
       element.showModal();
     }
     setSection(next);
@@ -23,7 +35,7 @@ export function HelpProvider({ children }: { children: ReactNode }) {
   const onClosed = useCallback(() => {
     const target = opener.current;
     opener.current = null;
-    if (target?.isConnected) target.focus();
+    returnFocus(target);
   }, []);
 
   const api = useMemo(() => ({ openHelp }), [openHelp]);

@@ -9,6 +9,7 @@ import { Link } from "wouter";
 import { useAdherence, useMedications } from "../../api/medications.ts";
 import { LoadFailed, Loading } from "../../app/Loading.tsx";
 import { Page } from "../../components/Page.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { describeLocalDate } from "../../lib/dates.ts";
 import { medicationName } from "./draft.ts";
 import "./medications.css";
@@ -82,8 +83,7 @@ export function AdherencePage() {
           {days.length > 0 ? (
             <section className="card" aria-labelledby="adherence-days">
               <h2 id="adherence-days">{t("medications.adherence.byDay")}</h2>
-              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a narrow screen; keyboard users scroll it when focused. */}
-              <section className="adherence__table" aria-labelledby="adherence-days" tabIndex={0}>
+              <TableScroll label={t("medications.adherence.byDay")} className="adherence__table">
                 <table>
                   <thead>
                     <tr>
@@ -106,7 +106,7 @@ export function AdherencePage() {
                     ))}
                   </tbody>
                 </table>
-              </section>
+              </TableScroll>
             </section>
           ) : null}
         </>

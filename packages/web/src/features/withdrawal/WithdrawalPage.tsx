@@ -8,6 +8,7 @@ import { useWithdrawalChecks } from "../../api/withdrawal.ts";
 import { LoadFailed, Loading } from "../../app/Loading.tsx";
 import { useMember } from "../../app/session.ts";
 import { Page } from "../../components/Page.tsx";
+import { TableScroll } from "../../components/TableScroll.tsx";
 import { describeLocalDate } from "../../lib/dates.ts";
 import { useToday } from "../../lib/useToday.ts";
 import { CourseChart } from "./CourseChart.tsx";
@@ -40,30 +41,32 @@ function Course({ from, to }: { from: string; to: string }) {
               days={days}
               label={t("withdrawal.chartLabel", { from: date(first.date), to: date(last.date) })}
             />
-            <table className="course-table">
-              <caption>{t("withdrawal.tableCaption", { max: TOTAL_MAX })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("withdrawal.day")}</th>
-                  <th scope="col">{t("withdrawal.checks")}</th>
-                  <th scope="col">{t("withdrawal.highest")}</th>
-                  <th scope="col">{t("withdrawal.latest")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {days.map((day) => (
-                  <tr key={day.date}>
-                    <th scope="row">
-                      {t("withdrawal.dayN", { n: day.dayNumber })}
-                      <span className="course-table__date">{date(day.date)}</span>
-                    </th>
-                    <td>{day.checks}</td>
-                    <td>{day.highest}</td>
-                    <td>{day.latest}</td>
+            <TableScroll label={t("withdrawal.tableCaption", { max: TOTAL_MAX })}>
+              <table className="course-table">
+                <caption>{t("withdrawal.tableCaption", { max: TOTAL_MAX })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("withdrawal.day")}</th>
+                    <th scope="col">{t("withdrawal.checks")}</th>
+                    <th scope="col">{t("withdrawal.highest")}</th>
+                    <th scope="col">{t("withdrawal.latest")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {days.map((day) => (
+                    <tr key={day.date}>
+                      <th scope="row">
+                        {t("withdrawal.dayN", { n: day.dayNumber })}
+                        <span className="course-table__date">{date(day.date)}</span>
+                      </th>
+                      <td>{day.checks}</td>
+                      <td>{day.highest}</td>
+                      <td>{day.latest}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </>
         )}
       </section>
