@@ -3,9 +3,8 @@
  * lays out like a 180 × 390 screen, and at 320 px wide nothing may need sideways scrolling. The bars must not
  * cover the page, every tab must stay reachable, and help stays one tap away.
  */
-import { localDateAt } from "@cairn/core";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { AuthScreens, OnboardingScreen, uniqueUsername } from "./pages/cairn.ts";
+import { newMemberToday } from "./pages/cairn.ts";
 import { LONG_TEAM_NAME, signUpWithData } from "./pages/seed.ts";
 
 /**
@@ -120,12 +119,10 @@ test("at 200 % zoom the bars scroll with the page, every tab shows, and no scree
 
 test("on a phone at normal size the bars stay on screen and five tabs fit one row", async ({ page }) => {
   const zone = "America/New_York";
-  const auth = new AuthScreens(page);
-  await auth.signUp(uniqueUsername("tabs"), "a steady trail marker 9");
-  await auth.confirmCodesSaved();
-  await new OnboardingScreen(page).setUp({
+  await newMemberToday(page, {
+    prefix: "tabs",
+    password: "a steady trail marker 9",
     substance: "Alcohol",
-    startDate: localDateAt(Date.now(), zone),
     timeZone: zone,
   });
   await expect(page.locator(".topbar")).toHaveCSS("position", "sticky");

@@ -3,22 +3,20 @@
  * it in the last 30 days. The member's zone is one where 08:00 has passed now, so the run does not depend on
  * the real time of day; the browser stays in its own zone (Asia/Tokyo) like every spec.
  */
-import { localDateAt, localDateTimeAt } from "@cairn/core";
+import { localDateTimeAt } from "@cairn/core";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./pages/accessibility.ts";
-import { AuthScreens, OnboardingScreen, uniqueUsername } from "./pages/cairn.ts";
+import { newMemberToday } from "./pages/cairn.ts";
 import { MedicationScreens, zoneWhereMorningHasPassed } from "./pages/medications.ts";
 
 test("a member adds buprenorphine daily at 08:00, sees it due, logs it and sees adherence", async ({
   page,
 }) => {
   const zone = zoneWhereMorningHasPassed();
-  const auth = new AuthScreens(page);
-  await auth.signUp(uniqueUsername("meds"), "stones on the trail 7");
-  await auth.confirmCodesSaved();
-  await new OnboardingScreen(page).setUp({
+  await newMemberToday(page, {
+    prefix: "meds",
+    password: "stones on the trail 7",
     substance: "Opioids/heroin",
-    startDate: localDateAt(Date.now(), zone),
     timeZone: zone,
   });
 
@@ -76,12 +74,10 @@ test("before a dose's time only 'Taken' is offered, and a log the server refuses
   const local = localDateTimeAt(Date.now(), zone);
   // An hour from now in the member's zone (at most 21:59, still today): within the two hours a dose may be taken early.
   const time = `${String(local.hour + 1).padStart(2, "0")}:${String(local.minute).padStart(2, "0")}`;
-  const auth = new AuthScreens(page);
-  await auth.signUp(uniqueUsername("early"), "stones on the trail 7");
-  await auth.confirmCodesSaved();
-  await new OnboardingScreen(page).setUp({
+  await newMemberToday(page, {
+    prefix: "early",
+    password: "stones on the trail 7",
     substance: "Opioids/heroin",
-    startDate: localDateAt(Date.now(), zone),
     timeZone: zone,
   });
   const meds = new MedicationScreens(page);

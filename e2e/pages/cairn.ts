@@ -1,4 +1,6 @@
 /** Page models: what a person does on each screen, in the words the screen shows. */
+
+import { localDateAt } from "@cairn/core";
 import { expect, type Page } from "@playwright/test";
 
 export class AuthScreens {
@@ -190,4 +192,21 @@ export function longDate(date: string): string {
 
 export function uniqueUsername(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/** A new member signed up (codes saved) and set up for one recovery starting today in `timeZone`. */
+export async function newMemberToday(
+  page: Page,
+  options: { prefix: string; password: string; substance: string; timeZone: string },
+): Promise<string> {
+  const username = uniqueUsername(options.prefix);
+  const auth = new AuthScreens(page);
+  await auth.signUp(username, options.password);
+  await auth.confirmCodesSaved();
+  await new OnboardingScreen(page).setUp({
+    substance: options.substance,
+    startDate: localDateAt(Date.now(), options.timeZone),
+    timeZone: options.timeZone,
+  });
+  return username;
 }
