@@ -154,7 +154,11 @@ export class TeamScreens {
       .getByLabel(/Reason/)
       .fill(reason);
     await this.message(text).getByRole("button", { name: "Send report" }).click();
-    await expect(this.page.getByText("Report sent. The team's leaders will look at it.")).toBeVisible();
+    await expect(
+      this.page.getByText(
+        "Report sent. The team's leaders will look at it, or the people who run this Cairn when it's about a leader.",
+      ),
+    ).toBeVisible();
   }
 
   async openDetails(): Promise<void> {

@@ -389,7 +389,7 @@ export const en = {
       reasonHint:
         "What's wrong with this message? The team's leaders see the message and your reason, not your name.",
       submit: "Send report",
-      sent: "Report sent. The team's leaders will look at it.",
+      sent: "Report sent. The team's leaders will look at it, or the people who run this Cairn when it's about a leader.",
     },
     block: {
       question: "Block {{alias}}? You won't see their messages anywhere in Cairn. They won't be told.",
