@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type OnboardingDraft, planOnboarding } from "../src/features/onboarding/draft.ts";
+import { followZone, type OnboardingDraft, planOnboarding } from "../src/features/onboarding/draft.ts";
 
 const TODAY = "2026-12-03";
 const CHOOSE = "Choose at least one.";
@@ -103,5 +103,18 @@ describe("planOnboarding", () => {
     );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.fields.timezone).toBeDefined();
+  });
+});
+
+describe("followZone", () => {
+  it("moves an untouched start date to the new zone's today and keeps a chosen one", () => {
+    const recoveries: OnboardingDraft["recoveries"] = {
+      opioids: { startDate: "2026-12-04", dailyCost: "", label: "" },
+      alcohol: { startDate: "2026-11-20", dailyCost: "12", label: "" },
+    };
+    expect(followZone(recoveries, "2026-12-04", "2026-12-05")).toEqual({
+      opioids: { startDate: "2026-12-05", dailyCost: "", label: "" },
+      alcohol: { startDate: "2026-11-20", dailyCost: "12", label: "" },
+    });
   });
 });

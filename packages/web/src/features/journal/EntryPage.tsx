@@ -75,10 +75,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
   }
   const { content } = entry;
   return (
-    <Page
-      title={content.title ?? (content.prompt ? words.title(content.prompt.kind) : t("journal.untitled"))}
-      className="journal"
-    >
+    <Page title={words.entryTitle(content)} className="journal">
       <p className="journal-entry__date">{describeLocalDate(content.date, i18n.language)}</p>
       {content.mood !== null ? (
         <p>{t("journal.moodLabel", { mood: t(`checkin.mood.${content.mood}` as "checkin.mood.1") })}</p>

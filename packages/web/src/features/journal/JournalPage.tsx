@@ -34,6 +34,7 @@ function preview(content: JournalEntryContent): string {
 
 function EntryItem({ entry }: { entry: OpenedEntry }) {
   const { t, i18n } = useTranslation();
+  const words = usePromptWords();
   const { content } = entry;
   if (!content) {
     return (
@@ -46,7 +47,7 @@ function EntryItem({ entry }: { entry: OpenedEntry }) {
     <li className="journal-item">
       <Link href={`/${encodeURIComponent(entry.id)}`}>
         <span className="journal-item__date">{describeLocalDate(content.date, i18n.language)}</span>
-        <span className="journal-item__title">{content.title ?? t("journal.untitled")}</span>
+        <span className="journal-item__title">{words.entryTitle(content)}</span>
       </Link>
       <p className="journal-item__preview">{preview(content)}</p>
     </li>

@@ -12,7 +12,13 @@ import { TimeZoneField } from "../../components/TimeZoneField.tsx";
 import { detectTimeZone, todayIn } from "../../lib/dates.ts";
 import { useApiForm } from "../../lib/useApiForm.ts";
 import { peekPendingInvite } from "../teams/pendingInvite.ts";
-import { EMPTY_RECOVERY, type OnboardingDraft, type OnboardingPlan, planOnboarding } from "./draft.ts";
+import {
+  EMPTY_RECOVERY,
+  followZone,
+  type OnboardingDraft,
+  type OnboardingPlan,
+  planOnboarding,
+} from "./draft.ts";
 import { ReasonLines, RecoveryFields, SubstanceChoices } from "./RecoveryFields.tsx";
 
 export function OnboardingPage() {
@@ -112,7 +118,9 @@ export function OnboardingPage() {
           hint={(zone) => t("onboarding.timeZoneHint", { zone })}
           value={draft.timezone}
           error={errors.timezone}
-          onChange={(timezone) => update({ timezone })}
+          onChange={(timezone) =>
+            update({ timezone, recoveries: followZone(draft.recoveries, today, todayIn(timezone)) })
+          }
         />
 
         <fieldset className="reasons">

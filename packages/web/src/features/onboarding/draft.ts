@@ -115,3 +115,21 @@ export function planOnboarding(
   if (Object.keys(fields).length > 0 || !patchResult.ok) return { ok: false, fields };
   return { ok: true, data: { patch: patchResult.data, recoveries } };
 }
+
+/**
+ * The member chose another time zone: a start date still on the old zone's "today" (the default, untouched)
+ * moves to the new zone's today, so a recovery begun today starts on the member's own date. Dates they chose
+ * stay as they are.
+ */
+export function followZone(
+  recoveries: OnboardingDraft["recoveries"],
+  oldToday: string,
+  newToday: string,
+): OnboardingDraft["recoveries"] {
+  return Object.fromEntries(
+    Object.entries(recoveries).map(([substance, recovery]) => [
+      substance,
+      recovery && recovery.startDate === oldToday ? { ...recovery, startDate: newToday } : recovery,
+    ]),
+  );
+}
