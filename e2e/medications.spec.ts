@@ -86,7 +86,7 @@ test("before a dose's time only 'Taken' is offered, and a log the server refuses
 
   await page.getByRole("link", { name: "Today" }).click();
   const dose = meds.dose("Buprenorphine", time);
-  await expect(dose).toContainText("Due");
+  await expect(dose).toContainText("Coming up: can be taken now");
   await expect(dose.getByRole("button")).toHaveText(["Taken"]);
   await dose.getByRole("button", { name: "Taken", exact: true }).click();
   await expect(page.getByText(`Saved: Buprenorphine at ${time}, Taken.`)).toBeVisible();

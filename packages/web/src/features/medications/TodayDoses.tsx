@@ -39,7 +39,11 @@ function DoseRow({
   const title = (
     <>
       <span>{t("medications.today.at", { name, time: dose.time })}</span>
-      <span className="dose__state">{t(`medications.today.states.${dose.state}`)}</span>
+      <span className="dose__state">
+        {dose.state === "due" && now < Date.parse(dose.at)
+          ? t("medications.today.states.dueSoon")
+          : t(`medications.today.states.${dose.state}`)}
+      </span>
     </>
   );
   const actions = answersOffered(dose, now);

@@ -83,6 +83,8 @@ export const medications = {
     states: {
       upcoming: "Later today",
       due: "Due",
+      // Inside the two hours before its time, when it may already be taken.
+      dueSoon: "Coming up: can be taken now",
       taken: "Taken",
       late: "Taken late",
       missed: "Missed",
