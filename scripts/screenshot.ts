@@ -26,7 +26,13 @@ const server = spawn(process.execPath, ["--import", "tsx", "packages/server/src/
 
 async function serverUp(): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${origin}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error("the server did not start");
@@ -55,7 +61,11 @@ try {
   await send("POST", "/api/v1/auth/signup", { username: "river", password: "a quiet trail at dawn 23" });
   await send("PATCH", "/api/v1/me", { timezone: zone, displayName: "River" });
   const recovery = await (
-    await send("POST", "/api/v1/recoveries", { substance: "opioids", startDate: addDays(today, -23), dailyCost: 40 })
+    await send("POST", "/api/v1/recoveries", {
+      substance: "opioids",
+      startDate: addDays(today, -23),
+      dailyCost: 40,
+    })
   ).json();
   for (let back = 6; back >= 1; back--) {
     await send("PUT", `/api/v1/checkins/${addDays(today, -back)}`, {
