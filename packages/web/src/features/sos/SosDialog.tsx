@@ -112,6 +112,7 @@ export function SosDialog({ ref, memberId, openCount, endedElsewhere, onClosed, 
   // A finished ride is done: closing the dialog leaves a new rating for next time (only a ride running resumes).
   function closed() {
     if (finished.current) again();
+    setAlreadyEnded(false);
     onClosed();
   }
 
