@@ -5,7 +5,8 @@
  * the episode in the record of urges that passed. axe-core on each screen. Also: danger language in the SOS's
  * own words opens help at once, and the breathing circle stays still when the device asks for less motion.
  * A ride survives a reload of the page (a phone discarding the tab while the member calls someone); one left
- * for days is not resumed as running, and the record of urges closes it.
+ * for days is not resumed as running, and the record of urges closes it. An urge ended elsewhere never comes
+ * back as a ride, and crisis help is reachable from inside the SOS.
  */
 import { randomUUID } from "node:crypto";
 import { localDateAt, type PlanInput } from "@cairn/core";
@@ -96,18 +97,36 @@ test("an SOS from Today: own steps first, timer runs out, re-rated, kept in the 
     /^sms:\+15550102030\?&body=/,
   );
   await expectNoSeriousA11yViolations(page, "SOS: riding it out");
+  // Crisis help is one tap away inside the SOS (the top bar's button is behind the modal); Escape comes back.
+  const help = page.getByRole("dialog", { name: "Help now" });
+  const helpInSos = sos.dialog.getByRole("button", { name: "Get help now" });
+  await helpInSos.click();
+  await expect(help).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+  await expect(sos.dialog).toBeVisible();
+  await expect(helpInSos).toBeFocused();
+  await expect(sos.dialog.getByRole("timer")).toBeVisible();
 
   // Fifteen minutes pass (a locked phone would wake to the same): the timer is up and asks for a re-rating.
   await page.clock.fastForward("15:01");
   await expect(sos.dialog.getByRole("timer")).toHaveText("0:00");
   await expect(sos.dialog.getByText("Time's up. You rode it out.")).toBeVisible();
+  // No team: "Telling my team" is not offered as something that helped.
+  await expect(sos.dialog.getByRole("checkbox", { name: "Breathing" })).toBeVisible();
+  await expect(sos.dialog.getByRole("checkbox", { name: "Telling my team" })).toHaveCount(0);
   await sos.finish({ craving: 3, helped: ["Give my card to my sister", "Breathing"] });
   await expect(sos.dialog.getByText("The urge went from 8 to 3.")).toBeVisible();
   await expect(sos.dialog.getByText("1 urge ridden out; average craving fell from 8 to 3")).toBeVisible();
   await expectNoSeriousA11yViolations(page, "SOS: done");
 
-  await sos.dialog.getByRole("link", { name: "See your urges that passed" }).click();
-  await expect(sos.dialog).toBeHidden();
+  // A finished ride is done: closed and opened again, the SOS asks for a new rating.
+  await page.keyboard.press("Escape");
+  await sos.openWithKeyboard();
+  await expect(sos.craving()).toBeFocused();
+  await expect(sos.dialog.getByRole("heading", { name: "You rode it out" })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await page.goto("/urges");
   await expect(page.getByRole("heading", { name: "Urges that passed", level: 1 })).toBeVisible();
   const episode = page.getByRole("listitem").filter({ hasText: "Payday" });
   await expect(episode).toContainText("8 → 3 of 10");
@@ -138,6 +157,11 @@ test("the breathing circle moves only when the device allows motion; its words w
   await page.emulateMedia({ reducedMotion: "reduce" });
   await expect.poll(animation).toBe("none");
   await expect(sos.dialog.getByText(/^Breathe (in|out) · \d$/)).toBeVisible();
+
+  // No plan yet: the way to add support people is a link to the plan builder, and it leaves the dialog.
+  await sos.dialog.getByRole("link", { name: "Add support people to your plan" }).click();
+  await expect(sos.dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/plan\/build$/);
 });
 
 test("a ride started by keyboard focuses its timer, picks up again after a reload, and is finished", async ({
@@ -165,7 +189,9 @@ test("a ride started by keyboard focuses its timer, picks up again after a reloa
   await sos.finish({ craving: 2, helped: ["Breathing"] });
   await expect(sos.dialog.getByText("The urge went from 7 to 2.")).toBeVisible();
 
-  await sos.dialog.getByRole("link", { name: "See your urges that passed" }).click();
+  // Even a modified click (which the router leaves alone) closes the dialog before going to the record.
+  await sos.dialog.getByRole("link", { name: "See your urges that passed" }).click({ modifiers: ["Shift"] });
+  await expect(sos.dialog).toBeHidden();
   const episode = page.getByRole("listitem").filter({ hasText: "Payday" });
   await expect(episode).toContainText("7 → 2 of 10");
   await expect(page.getByText("Not finished")).toHaveCount(0);
@@ -196,4 +222,52 @@ test("a ride left for days is not resumed as running; the record of urges closes
   await expect(episode).toContainText("Closed without a re-rating");
   await expect(episode.getByRole("heading", { level: 2 })).toBeFocused();
   await expect(episode.getByRole("button")).toHaveCount(0);
+});
+
+test("an urge ended on the record, or on another device, is not picked up again: the SOS starts afresh", async ({
+  page,
+}) => {
+  await signUpToToday(page);
+  const sos = new SosScreens(page);
+  await sos.button.click();
+  await sos.start({ craving: 6 });
+  const open = async () => {
+    const list = await page.request.get("/api/v1/sos");
+    const body = (await list.json()) as { episodes: { id: string; endedAt: string | null }[] };
+    return body.episodes.find((e) => e.endedAt === null)?.id;
+  };
+  await expect.poll(open).toBeDefined();
+  await page.keyboard.press("Escape");
+  // To the record within the app (no reload): the dialog's own copy of the ride must go too.
+  await page.evaluate(() => {
+    history.pushState(null, "", "/urges");
+    dispatchEvent(new PopStateEvent("popstate"));
+  });
+  const episode = page.getByRole("listitem").filter({ hasText: "6 of 10 at the start" });
+  await episode.getByRole("button", { name: "Close it without a rating" }).click();
+  await expect(episode).toContainText("Closed without a re-rating");
+  await sos.openWithKeyboard();
+  await expect(sos.craving()).toBeFocused();
+  await page.keyboard.press("Escape");
+  await page.reload();
+  await sos.openWithKeyboard();
+  await expect(sos.craving()).toBeFocused();
+
+  // Ended on another device while this one rides on: the re-rating is refused, and a new rating is offered.
+  await sos.start({ craving: 5 });
+  await expect.poll(open).toBeDefined();
+  const closed = await page.request.patch(`/api/v1/sos/${await open()}`, {
+    data: { craving: null, helped: [] },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(closed.status()).toBe(200);
+  await sos.dialog.getByRole("button", { name: "I'm ready to re-rate it" }).click();
+  await sos.dialog.getByRole("slider", { name: "How strong is the urge now?" }).fill("3");
+  await sos.dialog.getByRole("button", { name: "Save" }).click();
+  await expect(sos.dialog.getByText("That SOS had already ended")).toBeVisible();
+  await expect(sos.craving()).toBeFocused();
+  await page.reload();
+  await sos.openWithKeyboard();
+  await expect(sos.craving()).toBeFocused();
+  await expect(sos.dialog.getByRole("timer")).toHaveCount(0);
 });

@@ -2,8 +2,8 @@
 import type { SosEpisode } from "@cairn/core";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "wouter";
 import { useSosEpisodes } from "../../api/sos.ts";
+import { LeaveLink } from "./LeaveLink.tsx";
 import type { Ride } from "./SosDialog.tsx";
 import { SummaryLine } from "./Summary.tsx";
 
@@ -39,9 +39,9 @@ export function DoneStep({
         <button type="button" className="button" onClick={onAgain}>
           {t("sos.done.again")}
         </button>
-        <Link href="/urges" className="button button--primary" onClick={onLeave}>
+        <LeaveLink href="/urges" className="button button--primary" onLeave={onLeave}>
           {t("sos.done.record")}
-        </Link>
+        </LeaveLink>
       </div>
     </section>
   );

@@ -2,6 +2,8 @@
 import { dangerInWords, SOS_LIMITS, type SosEpisode } from "@cairn/core";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ApiRequestError } from "../../api/client.ts";
+import { useTeams } from "../../api/queries.ts";
 import { useEndSos } from "../../api/sos.ts";
 import { Chips, ChoiceGroup } from "../../components/choices.tsx";
 import { LiveMessage, TextField } from "../../components/fields.tsx";
@@ -17,6 +19,7 @@ export function EndStep({
   focusOnShow,
   onDanger,
   onEnded,
+  onAlreadyEnded,
 }: {
   /** The rating it started at, and the recorded episode (none when the start wasn't recorded). */
   ride: Pick<Ride, "craving" | "episodeId">;
@@ -26,6 +29,8 @@ export function EndStep({
   focusOnShow: boolean;
   onDanger: () => void;
   onEnded: (episode: SosEpisode | "unsaved") => void;
+  /** The server says this episode has already ended (closed elsewhere): without it, the error shows here. */
+  onAlreadyEnded?: () => void;
 }) {
   const { t } = useTranslation();
   const end = useEndSos();
@@ -33,7 +38,9 @@ export function EndStep({
   const [helped, setHelped] = useState<string[]>([]);
   const [ownWords, setOwnWords] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
-  const options = [...steps, ...FIXED.map((key) => t(`sos.end.${key}`))].slice(0, SOS_LIMITS.helpedMax - 1);
+  const hasTeam = (useTeams().data ?? []).length > 0;
+  const fixed = FIXED.filter((key) => key !== "team" || hasTeam);
+  const options = [...steps, ...fixed.map((key) => t(`sos.end.${key}`))].slice(0, SOS_LIMITS.helpedMax - 1);
 
   useEffect(() => {
     if (focusOnShow) heading.current?.focus();
@@ -56,6 +63,9 @@ export function EndStep({
         onSuccess: (saved) => {
           if (saved.support.danger.length > 0 && !dangerShown) onDanger();
           onEnded(saved.episode);
+        },
+        onError: (error) => {
+          if (error instanceof ApiRequestError && error.status === 409) onAlreadyEnded?.();
         },
       },
     );

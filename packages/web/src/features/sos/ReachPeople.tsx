@@ -4,16 +4,32 @@ import { useTranslation } from "react-i18next";
 import { useTeams } from "../../api/queries.ts";
 import { smsHref } from "../help/HelpDialog.tsx";
 import { ReachOutButton } from "../teams/ReachOut.tsx";
+import { LeaveLink } from "./LeaveLink.tsx";
+import { usePlanEditorPath } from "./plan.ts";
 
-export function ReachPeople({ people }: { people: readonly SupportPerson[] }) {
+export function ReachPeople({
+  people,
+  onLeave,
+}: {
+  people: readonly SupportPerson[];
+  /** Closes the dialog: the link to the plan leaves it. */
+  onLeave: () => void;
+}) {
   const { t } = useTranslation();
+  const planEditor = usePlanEditorPath();
   const teams = useTeams().data ?? [];
   const reachable = people.filter((p): p is SupportPerson & { phone: string } => p.phone !== null);
   return (
     <>
       <section aria-labelledby="sos-people-title">
         <h3 id="sos-people-title">{t("sos.ride.peopleTitle")}</h3>
-        {reachable.length === 0 ? <p className="field__hint">{t("sos.ride.noPeople")}</p> : null}
+        {reachable.length === 0 ? (
+          <p className="field__hint">
+            <LeaveLink href={planEditor} onLeave={onLeave}>
+              {t("sos.ride.noPeople")}
+            </LeaveLink>
+          </p>
+        ) : null}
         <ul className="contact-list">
           {reachable.map((person) => {
             const number = dialablePhone(person.phone);

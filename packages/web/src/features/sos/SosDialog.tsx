@@ -8,9 +8,10 @@
 import type { SosSaved } from "@cairn/core";
 import { type Ref, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "wouter";
 import { useStartSos } from "../../api/sos.ts";
+import { HelpButton } from "../help/HelpButton.tsx";
 import { useHelp } from "../help/HelpContext.ts";
+import { LeaveLink } from "./LeaveLink.tsx";
 import { RateStep, type RateValues } from "./RateStep.tsx";
 import { SosSession } from "./session-chunk.ts";
 import { forgetRide, keepRide, readRide } from "./stored-ride.ts";
@@ -30,18 +31,22 @@ interface Props {
   ref: Ref<HTMLDialogElement>;
   memberId: string;
   openCount: number;
+  /** An episode finished or closed outside the dialog: if it is this ride, the dialog starts over. */
+  endedElsewhere: string | undefined;
   onClosed: () => void;
   /** Closes the dialog (a link out of it was followed). */
   onClose: () => void;
 }
 
-export function SosDialog({ ref, memberId, openCount, onClosed, onClose }: Props) {
+export function SosDialog({ ref, memberId, openCount, endedElsewhere, onClosed, onClose }: Props) {
   const { t } = useTranslation();
   const { openHelp } = useHelp();
   const start = useStartSos();
   const [restored] = useState(() => readRide(memberId, Date.now()));
   const [ride, setRide] = useState<Ride | undefined>(restored === "left" ? undefined : restored);
   const [leftBehind, setLeftBehind] = useState(restored === "left");
+  // The ride was refused as already ended (closed on another screen or device): a new rating, with a word why.
+  const [alreadyEnded, setAlreadyEnded] = useState(false);
   // Started here (not picked up after a reload): the timer takes the focus from the form that is gone.
   const [startedHere, setStartedHere] = useState(false);
   const finished = useRef(false);
@@ -58,6 +63,16 @@ export function SosDialog({ ref, memberId, openCount, onClosed, onClose }: Props
     (riding.current ? title.current : firstField.current)?.focus();
   }, [openCount]);
 
+  // Ended on the record of urges: that ride is over, so Craving SOS opens on a new rating.
+  useEffect(() => {
+    if (endedElsewhere) setRide((r) => (r?.episodeId === endedElsewhere ? undefined : r));
+  }, [endedElsewhere]);
+
+  // The refused ride's form is gone: the new rating takes the focus.
+  useEffect(() => {
+    if (alreadyEnded) firstField.current?.focus();
+  }, [alreadyEnded]);
+
   // The device keeps the ride while it runs (an answer that arrives after the finish doesn't bring it back).
   useEffect(() => {
     if (!ride) forgetRide(memberId);
@@ -68,6 +83,7 @@ export function SosDialog({ ref, memberId, openCount, onClosed, onClose }: Props
     helpShown.current = false;
     finished.current = false;
     setLeftBehind(false);
+    setAlreadyEnded(false);
     setStartedHere(true);
     setRide({ ...values, startedAtMs: Date.now() });
     start.mutate(
@@ -88,8 +104,16 @@ export function SosDialog({ ref, memberId, openCount, onClosed, onClose }: Props
   }
 
   function again() {
+    finished.current = false;
     setRide(undefined);
     setRound((n) => n + 1);
+  }
+
+  // A finished ride is done: closing the dialog leaves a new rating for next time (only a ride running resumes).
+  function closed() {
+    if (finished.current) again();
+    setAlreadyEnded(false);
+    onClosed();
   }
 
   return (
@@ -98,7 +122,7 @@ export function SosDialog({ ref, memberId, openCount, onClosed, onClose }: Props
       ref={ref}
       className="help-dialog sos-dialog"
       aria-labelledby="sos-title"
-      onClose={onClosed}
+      onClose={closed}
       onClick={(event) => {
         if (event.target === event.currentTarget) event.currentTarget.close();
       }}
@@ -108,6 +132,7 @@ export function SosDialog({ ref, memberId, openCount, onClosed, onClose }: Props
           <h2 id="sos-title" ref={title} tabIndex={-1}>
             {t("sos.title")}
           </h2>
+          <HelpButton />
           <form method="dialog">
             <button type="submit" className="button button--quiet help-dialog__close">
               {t("sos.close")}
@@ -130,16 +155,25 @@ export function SosDialog({ ref, memberId, openCount, onClosed, onClose }: Props
               }}
               onAgain={again}
               onLeave={onClose}
+              onAlreadyEnded={() => {
+                again();
+                setAlreadyEnded(true);
+              }}
             />
           </Suspense>
         ) : (
           <>
+            {alreadyEnded ? (
+              <p className="notice" role="status">
+                {t("sos.alreadyEnded")}
+              </p>
+            ) : null}
             {leftBehind ? (
               <p className="notice">
                 {t("sos.leftBehind")}{" "}
-                <Link href="/urges" onClick={onClose}>
+                <LeaveLink href="/urges" onLeave={onClose}>
                   {t("sos.leftBehindLink")}
-                </Link>
+                </LeaveLink>
               </p>
             ) : null}
             <RateStep key={round} firstField={firstField} open={openCount > 0} onStart={begin} />

@@ -18,6 +18,7 @@ export function SosProvider({ member, children }: { member: Member; children: Re
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const [openCount, setOpenCount] = useState(0);
+  const [endedElsewhere, setEndedElsewhere] = useState<string>();
 
   const client = useQueryClient();
   useEffect(() => {
@@ -49,7 +50,7 @@ export function SosProvider({ member, children }: { member: Member; children: Re
 
   const close = useCallback(() => dialog.current?.close(), []);
 
-  const api = useMemo(() => ({ openSos }), [openSos]);
+  const api = useMemo(() => ({ openSos, episodeEnded: setEndedElsewhere }), [openSos]);
   return (
     <SosContext.Provider value={api}>
       {children}
@@ -58,6 +59,7 @@ export function SosProvider({ member, children }: { member: Member; children: Re
           ref={dialog}
           memberId={member.id}
           openCount={openCount}
+          endedElsewhere={endedElsewhere}
           onClosed={onClosed}
           onClose={close}
         />

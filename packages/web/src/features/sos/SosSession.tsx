@@ -43,6 +43,7 @@ export function SosSession({
   onDanger,
   onAgain,
   onLeave,
+  onAlreadyEnded,
 }: {
   ride: Ride;
   /** Just started from the form (which is gone): the timer's heading takes the focus. */
@@ -52,6 +53,7 @@ export function SosSession({
   onDanger: () => void;
   onAgain: () => void;
   onLeave: () => void;
+  onAlreadyEnded: () => void;
 }) {
   const { t } = useTranslation();
   const plan = useSosPlan(true);
@@ -117,6 +119,7 @@ export function SosSession({
           steps={steps.forTrigger}
           focusOnShow={ready}
           onDanger={onDanger}
+          onAlreadyEnded={onAlreadyEnded}
           onEnded={(episode) => {
             onFinished();
             setEnded(episode);
@@ -149,7 +152,7 @@ export function SosSession({
         </ul>
       </section>
 
-      <ReachPeople people={plan.data?.supportPeople ?? []} />
+      <ReachPeople people={plan.data?.supportPeople ?? []} onLeave={onLeave} />
     </div>
   );
 }

@@ -15,18 +15,27 @@ import { describeError } from "../../lib/forms.ts";
 import { useHelp } from "../help/HelpContext.ts";
 import { listOf } from "../teams/ReachOut.tsx";
 import { EndStep } from "./EndStep.tsx";
+import { useSos } from "./SosContext.ts";
 import { SummaryLine } from "./Summary.tsx";
 import "./sos.css";
 
-/** Re-rate an unfinished episode, or close it without a rating; then the episode's heading takes the focus. */
+/**
+ * Re-rate an unfinished episode, or close it without a rating; then the episode's heading takes the focus, and
+ * the SOS forgets it if it is the ride it holds (otherwise Craving SOS would bring back an ended ride).
+ */
 function Unfinished({ episode, onDone }: { episode: SosEpisode; onDone: () => void }) {
   const { t } = useTranslation();
   const { openHelp } = useHelp();
+  const { episodeEnded } = useSos();
   const close = useEndSos();
   const [finishing, setFinishing] = useState(false);
+  const ended = () => {
+    episodeEnded(episode.id);
+    onDone();
+  };
   if (finishing) {
     const ride = { craving: episode.cravingStart, episodeId: episode.id };
-    return <EndStep ride={ride} steps={[]} focusOnShow onDanger={openHelp} onEnded={onDone} />;
+    return <EndStep ride={ride} steps={[]} focusOnShow onDanger={openHelp} onEnded={ended} />;
   }
   return (
     <>
@@ -39,7 +48,7 @@ function Unfinished({ episode, onDone }: { episode: SosEpisode; onDone: () => vo
           className="button"
           disabled={close.isPending}
           onClick={() =>
-            close.mutate({ id: episode.id, input: { craving: null, helped: [] } }, { onSuccess: onDone })
+            close.mutate({ id: episode.id, input: { craving: null, helped: [] } }, { onSuccess: ended })
           }
         >
           {t("sos.record.close")}

@@ -22,3 +22,9 @@ export function prefetchSosPlan(client: QueryClient): void {
 export function useSosPlan(enabled: boolean) {
   return useQuery({ ...planQuery, select: (data: Plan) => data.plan, enabled });
 }
+
+/** Whether the member has saved a plan: the way to add support people is the editor, or the builder for a first plan. */
+export function usePlanEditorPath(): string {
+  const saved = useQuery({ ...planQuery, select: (data: Plan) => data.version > 0 }).data;
+  return saved ? "/plan/edit" : "/plan/build";
+}
