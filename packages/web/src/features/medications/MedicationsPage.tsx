@@ -5,7 +5,6 @@
  */
 import { MEDICATION_LIMITS, type Medication } from "@cairn/core";
 import type { TFunction } from "i18next";
-import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import {
@@ -20,7 +19,7 @@ import { useMember } from "../../app/session.ts";
 import { Announcements, ConfirmRemoval } from "../../components/fields.tsx";
 import { Page } from "../../components/Page.tsx";
 import { describeLocalDate } from "../../lib/dates.ts";
-import { describeError } from "../../lib/forms.ts";
+import { type OpenItem, useEditableList } from "../../lib/useEditableList.ts";
 import { useReturnFocus } from "../../lib/useReturnFocus.ts";
 import { useToday } from "../../lib/useToday.ts";
 import { describeSchedule, medicationName } from "./draft.ts";
@@ -28,7 +27,7 @@ import { MedicationForm } from "./MedicationForm.tsx";
 import { Visits } from "./Visits.tsx";
 import "./medications.css";
 
-type Open = { mode: "edit" | "remove"; id: string } | { mode: "add" } | undefined;
+type Open = OpenItem;
 
 function doseText(t: TFunction, medication: Medication): string {
   const { dose } = medication;
@@ -132,34 +131,10 @@ export function MedicationsPage() {
   const todayDoses = useMedicationToday();
   const create = useCreateMedication();
   const remove = useDeleteMedication();
-  const [open, setOpen] = useState<Open>();
-  const [status, setStatus] = useState<string>();
-  const [error, setError] = useState<string>();
-  const messages = useRef<HTMLDivElement>(null);
-  const addButton = useReturnFocus<HTMLButtonElement>(open?.mode === "add");
-
-  function openOne(next: Open) {
-    setStatus(undefined);
-    setError(undefined);
-    setOpen(next);
-  }
-
-  function done(message?: string) {
-    setOpen(undefined);
-    if (message) setStatus(message);
-  }
-
-  function removeMedication(medication: Medication) {
-    setError(undefined);
-    remove.mutate(medication.id, {
-      onSuccess: () => {
-        setOpen(undefined);
-        setStatus(t("medications.list.removed", { name: medicationName(t, medication) }));
-        messages.current?.focus();
-      },
-      onError: (failure) => setError(describeError(t, failure)),
-    });
-  }
+  const { open, status, error, messages, addButton, openOne, done, removeItem } = useEditableList<Medication>(
+    remove,
+    (medication) => t("medications.list.removed", { name: medicationName(t, medication) }),
+  );
 
   const list = medications.data ?? [];
   return (
@@ -183,7 +158,7 @@ export function MedicationsPage() {
                 removing={remove.isPending}
                 onOpen={openOne}
                 onDone={done}
-                onRemove={() => removeMedication(medication)}
+                onRemove={() => removeItem(medication)}
               />
             ))}
           </ul>

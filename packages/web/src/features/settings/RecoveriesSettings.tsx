@@ -4,24 +4,24 @@
  * fields as onboarding. One thing is open at a time; focus goes to what opened it when it closes.
  */
 import { RECOVERY_LIMITS, type Recovery, SUBSTANCES, type Substance } from "@cairn/core";
-import { useEffect, useRef, useState } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useCreateRecovery, useDeleteRecovery, usePatchRecovery, useRecoveries } from "../../api/queries.ts";
 import { LoadFailed, Loading } from "../../app/Loading.tsx";
 import { useMember } from "../../app/session.ts";
 import { Announcements, ConfirmRemoval, FormEnd } from "../../components/fields.tsx";
 import { describeLocalDate } from "../../lib/dates.ts";
-import { describeError } from "../../lib/forms.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { recoveryName } from "../../lib/recoveryName.ts";
 import { useApiForm } from "../../lib/useApiForm.ts";
+import { type OpenItem, useEditableList } from "../../lib/useEditableList.ts";
 import { useReturnFocus } from "../../lib/useReturnFocus.ts";
 import { useToday } from "../../lib/useToday.ts";
 import { checkRecovery, EMPTY_RECOVERY, type RecoveryDraft } from "../onboarding/draft.ts";
 import { RecoveryFields, SubstanceChoices } from "../onboarding/RecoveryFields.tsx";
 import { recoveryDraftOf, recoveryPatch, substancesToAdd } from "./recoveries.ts";
 
-type Open = { mode: "edit" | "remove"; id: string } | { mode: "add" } | undefined;
+type Open = OpenItem;
 
 /** Puts the cursor in a form's first control when it appears. */
 function useFocusFirstControl(form: { current: HTMLFormElement | null }) {
@@ -196,35 +196,10 @@ export function RecoveriesSettings() {
   const today = useToday(member.timezone);
   const recoveries = useRecoveries();
   const remove = useDeleteRecovery();
-  const [open, setOpen] = useState<Open>();
-  const [status, setStatus] = useState<string>();
-  const [error, setError] = useState<string>();
-  const messages = useRef<HTMLDivElement>(null);
-  const addButton = useReturnFocus<HTMLButtonElement>(open?.mode === "add");
-
-  function openOne(next: Open) {
-    setStatus(undefined);
-    setError(undefined);
-    setOpen(next);
-  }
-
-  function done(message?: string) {
-    setOpen(undefined);
-    if (message) setStatus(message);
-  }
-
-  function removeRecovery(recovery: Recovery) {
-    setError(undefined);
-    remove.mutate(recovery.id, {
-      onSuccess: () => {
-        setOpen(undefined);
-        setStatus(t("settings.recoveries.removed", { name: recoveryName(t, recovery) }));
-        // The recovery and its buttons are gone: focus goes to the sentence that says so.
-        messages.current?.focus();
-      },
-      onError: (failure) => setError(describeError(t, failure)),
-    });
-  }
+  const { open, status, error, messages, addButton, openOne, done, removeItem } = useEditableList<Recovery>(
+    remove,
+    (recovery) => t("settings.recoveries.removed", { name: recoveryName(t, recovery) }),
+  );
 
   const list = recoveries.data ?? [];
   const full = list.length >= RECOVERY_LIMITS.recoveriesMax;
@@ -250,7 +225,7 @@ export function RecoveriesSettings() {
                 removing={remove.isPending}
                 onOpen={openOne}
                 onDone={done}
-                onRemove={() => removeRecovery(recovery)}
+                onRemove={() => removeItem(recovery)}
               />
             ))}
           </ul>
