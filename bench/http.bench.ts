@@ -9,6 +9,8 @@
  *   BENCH_LOG_LEVEL=info    Cairn's LOG_LEVEL (production default; its log goes to /dev/null)
  *   BENCH_ONLY=progress     run only some of bare,progress,checkin (ratios need bare; handy when profiling)
  *   BENCH_PROFILE=dir       CPU-profile the server process during the measured rounds; writes dir/server.cpuprofile
+ *   BENCH_LAYERS=1          also measure the layers of a progress read (bench/servers.ts): Cairn's pipeline around
+ *                           an empty answer, the same signed in, the progress answer served from memory
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -21,7 +23,12 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const CONNECTIONS = 32;
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? "info";
-const ONLY = new Set((process.env.BENCH_ONLY ?? "bare,progress,checkin").split(","));
+const LAYERS = ["answer", "signed-in", "progress-from-memory"];
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? `bare,progress,checkin${process.env.BENCH_LAYERS ? `,${LAYERS}` : ""}`).split(
+    ",",
+  ),
+);
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -190,6 +197,11 @@ try {
   let n = 0;
   const all: { key: string; name: string; options: autocannon.Options }[] = [
     { key: "bare", name: "bare GET route", options: { url: `${bareBase}/bare` } },
+    ...LAYERS.map((layer) => ({
+      key: layer,
+      name: `layer: ${layer}`,
+      options: { url: `${cairnBase}/bench/layers/${layer}`, headers: { cookie: member.cookie } },
+    })),
     {
       key: "progress",
       name: "GET /api/v1/progress",
@@ -238,7 +250,7 @@ try {
   const bareRead = result("bare");
   const progressRead = result("progress");
   const checkinWrite = result("checkin");
-  const rows = [bareRead, progressRead, checkinWrite].filter((f) => f !== undefined);
+  const rows = scenarios.map((s) => result(s.key)).filter((f) => f !== undefined);
   const ratio = (f: Figures) => (bareRead ? f.requestsPerSecond / bareRead.requestsPerSecond : Number.NaN);
   const percent = (f: Figures) => `${(ratio(f) * 100).toFixed(1)} %`;
   console.log(

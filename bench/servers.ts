@@ -21,6 +21,7 @@ const cairn = await buildApp({
     WEB_DIST_DIR: path.join(dataDir, "none"),
   }),
 });
+addLayerRoutes(cairn);
 await cairn.listen({ port: 0, host: "127.0.0.1" });
 
 const bare = Fastify({ logger: false });
@@ -57,6 +58,32 @@ async function stopProfile(file: string): Promise<void> {
   fs.writeFileSync(file, JSON.stringify(profile));
   profiler.disconnect();
   process.send?.("profiled");
+}
+
+/**
+ * BENCH_LAYERS=1 (http.bench.ts) measures these beside the real routes, to show where a request's cost goes: each
+ * adds one layer of the progress read to the one before. They are added to the bench's app only.
+ */
+function addLayerRoutes(app: typeof cairn): void {
+  // Cairn's pipeline (cookie parsing, security headers, the log line, every global hook) around an empty answer.
+  app.get("/bench/layers/answer", { schema: { hide: true } }, async () => ({ ok: true }));
+  // The same behind the session check.
+  app.get("/bench/layers/signed-in", { schema: { hide: true }, onRequest: [app.authenticate] }, async () => ({
+    ok: true,
+  }));
+  // The member's real progress answer computed once and then served from memory: what a read costs when no
+  // query runs and nothing is computed.
+  let progress: string | undefined;
+  app.get(
+    "/bench/layers/progress-from-memory",
+    { schema: { hide: true }, onRequest: [app.authenticate] },
+    async (request, reply) => {
+      progress ??= (
+        await app.inject({ url: "/api/v1/progress", headers: { cookie: request.headers.cookie } })
+      ).body;
+      return reply.type("application/json").send(progress);
+    },
+  );
 }
 
 process.on("SIGTERM", () => {

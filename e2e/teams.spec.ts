@@ -11,7 +11,8 @@
  * test checks that B's header says "Reconnecting…" while offline, which only that path produces.
  *
  * Also here: danger language in a chat message opens help; a session ended on another device (password
- * changed) closes the socket with 4001 and the open chat goes to sign in; an invite link opened signed out
+ * changed) closes the socket with 4001 and the open chat goes to sign in; blocking a teammate hides their
+ * messages and clears the screen-reader announcement of their last one; an invite link opened signed out
  * waits through sign-up and onboarding.
  */
 import { localDateAt } from "@cairn/core";
@@ -187,6 +188,38 @@ test("danger language in a chat message opens help at once; a session ended else
   await expect(c.page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
   await other.close();
   await c.context.close();
+});
+
+test("blocking a teammate hides their messages at once, including the one a screen reader was just told", async ({
+  browser,
+}) => {
+  const a = await newMember(browser, "said");
+  const b = await newMember(browser, "reader");
+  await a.teams.openList();
+  await a.teams.createTeam("Quiet corner");
+  await a.teams.openDetails();
+  const code = await a.teams.createInvite();
+  await a.teams.backToChat("Quiet corner");
+  await b.teams.joinWithLink(code);
+  await b.teams.expectConnected();
+
+  const words = "Call me after the meeting tonight";
+  await a.teams.send(words);
+  const liveRegion = b.page.locator('[aria-live="polite"][aria-atomic="true"]');
+  await expect(liveRegion).toContainText(words);
+
+  await b.teams.openOptions(words);
+  await b.teams
+    .message(words)
+    .getByRole("button", { name: `Block ${a.username}` })
+    .click();
+  await b.page.getByRole("button", { name: "Yes, block" }).click();
+  await expect(b.page.getByText(`${a.username} is blocked.`)).toBeVisible();
+  await expect(b.teams.message(words)).toHaveCount(0);
+  await expect(liveRegion).not.toContainText(words);
+
+  await a.context.close();
+  await b.context.close();
 });
 
 test("an invite link opened before signing up waits through sign-up and onboarding", async ({ browser }) => {

@@ -249,6 +249,9 @@ export function TeamChatPage({ teamId }: { teamId: string }) {
       try {
         const { block } = await api.block(author.id);
         blockChanges.blocked(block);
+        // What the live region still holds (or is about to say) may be their words: drop it with the messages.
+        toAnnounce.current = toAnnounce.current.filter((m) => m.author?.id !== author.id);
+        setAnnouncement("");
         setOpen(undefined);
         if (replyTo?.author?.id === author.id) setReplyTo(undefined);
         said(t("chat.block.done", { alias: author.alias }));
