@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { describeLocalDate, monthOf } from "./display.ts";
+import { describeLocalDate, monthOf, zoneDisplayName } from "./display.ts";
+import { isTimeZone } from "./zone.ts";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -45,5 +46,30 @@ describe("monthOf", () => {
   it("puts a date in its own calendar month for a monthly chart", () => {
     expect(monthOf("2024-10-31")).toBe("2024-10");
     expect(monthOf("2025-01-01")).toBe("2025-01");
+  });
+});
+
+describe("zoneDisplayName", () => {
+  it.each([
+    ["Europe/Kiev", "Europe/Kyiv"],
+    ["Asia/Calcutta", "Asia/Kolkata"],
+    ["Asia/Saigon", "Asia/Ho Chi Minh"],
+    ["America/Godthab", "America/Nuuk"],
+    ["America/Buenos_Aires", "America/Argentina/Buenos Aires"],
+  ])("shows %s, as the runtime lists it, by its current name %s", (listed, shown) => {
+    expect(zoneDisplayName(listed)).toBe(shown);
+  });
+
+  it("shows other zones as they are, with spaces for underscores", () => {
+    expect(zoneDisplayName("America/New_York")).toBe("America/New York");
+    expect(zoneDisplayName("Europe/Kyiv")).toBe("Europe/Kyiv");
+    expect(zoneDisplayName("UTC")).toBe("UTC");
+  });
+
+  it("gives every zone the runtime lists its own name, and each new name is one the runtime accepts", () => {
+    const listed = Intl.supportedValuesOf("timeZone");
+    const shown = listed.map(zoneDisplayName);
+    expect(new Set(shown).size).toBe(listed.length);
+    for (const zone of listed) expect(isTimeZone(zoneDisplayName(zone).replaceAll(" ", "_"))).toBe(true);
   });
 });

@@ -33,3 +33,35 @@ export function describeLocalDate(date: LocalDate, locale: string, style: DateSt
 export function monthOf(date: LocalDate): string {
   return date.slice(0, 7);
 }
+
+/**
+ * Zones that browsers and Node (ICU/CLDR) still list under a spelling IANA has since replaced — often the
+ * colonial or transliterated-from-Russian one, which a person from there may find jarring ("Kiev" for Kyiv).
+ * The stored value stays what the runtime knows; only the name shown changes.
+ */
+const RENAMED_ZONES: Readonly<Record<string, string>> = {
+  "Africa/Asmera": "Africa/Asmara",
+  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+  "America/Catamarca": "America/Argentina/Catamarca",
+  "America/Coral_Harbour": "America/Atikokan",
+  "America/Cordoba": "America/Argentina/Cordoba",
+  "America/Godthab": "America/Nuuk",
+  "America/Indianapolis": "America/Indiana/Indianapolis",
+  "America/Jujuy": "America/Argentina/Jujuy",
+  "America/Louisville": "America/Kentucky/Louisville",
+  "America/Mendoza": "America/Argentina/Mendoza",
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Pacific/Enderbury": "Pacific/Kanton",
+  "Pacific/Ponape": "Pacific/Pohnpei",
+  "Pacific/Truk": "Pacific/Chuuk",
+};
+
+/** A zone as a person reads it: its current IANA name, with spaces for underscores ("Asia/Ho Chi Minh"). */
+export function zoneDisplayName(zone: string): string {
+  return (RENAMED_ZONES[zone] ?? zone).replaceAll("_", " ");
+}

@@ -1,3 +1,4 @@
+import { zoneDisplayName } from "@cairn/core";
 import { useMemo } from "react";
 import { detectTimeZone, listTimeZones } from "../lib/dates.ts";
 import { SelectField } from "./fields.tsx";
@@ -10,14 +11,14 @@ interface Props {
   onChange: (zone: string) => void;
 }
 
-/** Every IANA zone the browser knows, as a native select (a searchable picker on phones). */
+/** Every IANA zone the browser knows, by its current name, as a native select (a searchable picker on phones). */
 export function TimeZoneField({ label, hint, value, error, onChange }: Props) {
   const detected = useMemo(detectTimeZone, []);
   const zones = useMemo(() => listTimeZones(value, detected), [value, detected]);
   return (
     <SelectField
       label={label}
-      hint={hint(detected)}
+      hint={hint(zoneDisplayName(detected))}
       error={error}
       name="timezone"
       value={value}
@@ -25,7 +26,7 @@ export function TimeZoneField({ label, hint, value, error, onChange }: Props) {
     >
       {zones.map((zone) => (
         <option key={zone} value={zone}>
-          {zone.replaceAll("_", " ")}
+          {zoneDisplayName(zone)}
         </option>
       ))}
     </SelectField>

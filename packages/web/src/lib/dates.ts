@@ -6,7 +6,7 @@
  * which never passes the date through `new Date("YYYY-MM-DD")` (midnight UTC, the day before in the Americas:
  * case C05). "Today" is computed in the member's stored zone.
  */
-import { addDays, localDateAt, localDateTimeAt } from "@cairn/core";
+import { addDays, localDateAt, localDateTimeAt, zoneDisplayName } from "@cairn/core";
 
 export { type DateStyle, describeLocalDate } from "@cairn/core";
 
@@ -33,7 +33,7 @@ export function detectTimeZone(): string {
   }
 }
 
-/** Every IANA zone the browser knows, plus the ones given (the member's current zone, UTC), sorted. */
+/** Every IANA zone the browser knows, plus the ones given (the member's current zone, UTC), sorted by the name shown. */
 export function listTimeZones(...include: string[]): string[] {
   let zones: string[] = [];
   try {
@@ -42,5 +42,5 @@ export function listTimeZones(...include: string[]): string[] {
     zones = [];
   }
   const all = new Set([...zones, "UTC", ...include.filter(Boolean)]);
-  return [...all].sort((a, b) => a.localeCompare(b));
+  return [...all].sort((a, b) => zoneDisplayName(a).localeCompare(zoneDisplayName(b)));
 }
