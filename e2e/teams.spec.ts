@@ -13,7 +13,7 @@
  * Also here: danger language in a chat message opens help; a session ended on another device (password
  * changed) closes the socket with 4001 and the open chat goes to sign in; blocking a teammate hides their
  * messages and clears the screen-reader announcement of their last one; an invite link opened signed out
- * waits through sign-up and onboarding.
+ * waits through sign-up and onboarding, and the join form names the team (or says the code opens none).
  */
 import { localDateAt } from "@cairn/core";
 import { type Browser, expect, type Page, test } from "@playwright/test";
@@ -244,11 +244,21 @@ test("an invite link opened before signing up waits through sign-up and onboardi
   });
   // Set up, the member lands on the invite's join form, not on Today.
   const teams = new TeamScreens(page);
-  await expect(page.getByText("You opened an invite. Join when you're ready.")).toBeVisible();
+  // The form names the team before anyone joins it.
+  await expect(
+    page.getByText("You opened an invite to “Evening walkers” (1 member). Join when you're ready."),
+  ).toBeVisible();
   await expect(page.getByLabel("Invite code")).toHaveValue(code);
   await page.getByRole("button", { name: "Join team" }).click();
   await expect(page.getByRole("heading", { name: "Evening walkers", level: 1 })).toBeVisible();
   await teams.expectConnected();
+
+  // A code that opens no team says so before the member tries it.
+  await page.goto("/join/ZZZZ-ZZZZ-ZZZZ");
+  await expect(
+    page.getByText("That invite code doesn't match any team; check it and try again"),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "join form with a code that opens no team");
   await context.close();
   await lead.context.close();
 });

@@ -274,6 +274,11 @@ const MATRIX: Record<string, Row> = {
     asStranger: (w) => call(w.t, w.stranger, "POST", "/api/v1/teams/join", { code: "ZZZZ-ZZZZ-ZZZZ" }),
     expect: (_w, r) => expect(r.statusCode).toBe(404),
   },
+  "POST /api/v1/teams/join/preview": {
+    asStranger: (w) =>
+      call(w.t, w.stranger, "POST", "/api/v1/teams/join/preview", { code: "ZZZZ-ZZZZ-ZZZZ" }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
   "POST /api/v1/teams/{id}/leave": {
     asStranger: (w) => call(w.t, w.stranger, "POST", `/api/v1/teams/${w.teamId}/leave`),
     expect: (_w, r) => expect(r.statusCode).toBe(404),

@@ -30,6 +30,12 @@ export const inviteCodeSchema = z
 
 export const teamJoinSchema = z.strictObject({ code: inviteCodeSchema });
 
+/** What an invite opens, shown before joining: the team's name and how many are in it. */
+export const invitePreviewSchema = z.object({
+  team: z.object({ name: z.string(), memberCount: z.number() }),
+});
+export type InvitePreview = z.infer<typeof invitePreviewSchema>;
+
 export const inviteCreateSchema = z.strictObject({
   /** Days until the invite stops working; null keeps it until revoked. */
   expiresInDays: z.int().min(1).max(TEAM_LIMITS.inviteDaysMax).nullable().default(7),

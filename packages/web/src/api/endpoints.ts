@@ -6,6 +6,7 @@ import type {
   CheckinSaved,
   Invite,
   InviteCreated,
+  InvitePreview,
   LoginInput,
   Member,
   MemberPatch,
@@ -90,6 +91,9 @@ export const api = {
   createTeam: (input: { name: string }) => request<{ team: Team }>("POST", `${API}/teams`, { body: input }),
   joinTeam: (input: { code: string }) =>
     request<{ team: Team }>("POST", `${API}/teams/join`, { body: input }),
+  /** The team an invite opens, without joining (the code goes in the body, never in a URL). */
+  previewInvite: (input: { code: string }) =>
+    request<InvitePreview>("POST", `${API}/teams/join/preview`, { body: input }),
   team: (id: string) => request<TeamDetail>("GET", team(id)),
   leaveTeam: (id: string) => request<void>("POST", `${team(id)}/leave`),
   removeMember: (id: string, memberId: string) =>

@@ -37,6 +37,7 @@ export const keys = {
   // Under another prefix than the list, which is read again after every live message.
   team: (id: string) => ["team", id] as const,
   invites: (id: string) => ["team", id, "invites"] as const,
+  invitePreview: (code: string) => ["invitePreview", code] as const,
   reports: (id: string) => ["team", id, "reports"] as const,
   blocks: ["blocks"] as const,
   sharing: ["sharing"] as const,

@@ -301,6 +301,7 @@ export const en = {
       code: "Invite code",
       codeHint: "The code, or the link, a team leader shared with you.",
       fromLink: "You opened an invite. Join when you're ready.",
+      fromLinkNamed: "You opened an invite to “{{name}}” ({{members}}). Join when you're ready.",
       waitingForSignIn:
         "You opened an invite to a peer team. Sign in, or create an account, and you can join it straight after.",
       submit: "Join team",

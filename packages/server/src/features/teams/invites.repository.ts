@@ -20,6 +20,23 @@ export class InvitesRepository {
       .executeTakeFirst();
   }
 
+  /** The team's name and size, as an invite shows them before joining. */
+  async teamPreview(teamId: string): Promise<{ name: string; memberCount: number } | undefined> {
+    const row = await this.db
+      .selectFrom("teams as t")
+      .select((eb) => [
+        "t.name",
+        eb
+          .selectFrom("team_members as x")
+          .select((c) => c.fn.countAll<number | string>().as("n"))
+          .whereRef("x.team_id", "=", "t.id")
+          .as("member_count"),
+      ])
+      .where("t.id", "=", teamId)
+      .executeTakeFirst();
+    return row && { name: row.name, memberCount: Number(row.member_count ?? 0) };
+  }
+
   listFor(teamId: string): Promise<InviteRow[]> {
     return this.db
       .selectFrom("team_invites")

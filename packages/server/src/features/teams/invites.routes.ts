@@ -3,6 +3,7 @@ import {
   inviteCreatedSchema,
   inviteCreateSchema,
   inviteParamsSchema,
+  invitePreviewSchema,
   inviteSchema,
   teamIdParamsSchema,
   teamJoinSchema,
@@ -85,6 +86,22 @@ export default async function invitesRoutes(
       await invites.revoke(sessionOf(request).memberId, request.params.id, request.params.inviteId);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    "/api/v1/teams/join/preview",
+    {
+      onRequest: [app.authenticate],
+      schema: {
+        ...docs,
+        description:
+          "Names the team an invite code opens, and its size, without joining. The code is sent in the body, " +
+          "not the URL, so it never reaches a log. Unknown code → 404; expired or revoked → 410.",
+        body: teamJoinSchema,
+        response: { 200: invitePreviewSchema, ...errorResponses(400, 401, 404, 410, 415) },
+      },
+    },
+    async (request) => ({ team: await invites.preview(request.body.code) }),
   );
 
   app.post(

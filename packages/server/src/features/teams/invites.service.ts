@@ -55,30 +55,18 @@ export class InvitesService {
     if (!done) throw notFound("That invite");
   }
 
+  /** The team an invite opens, named before joining; the same refusals as joining with it. */
+  async preview(code: string): Promise<{ name: string; memberCount: number }> {
+    const invite = await this.activeInvite(code);
+    const team = await this.invites.teamPreview(invite.team_id);
+    if (!team) throw notFound("That team");
+    return team;
+  }
+
   /** Joins the team; `joined` is false when the member was in it already (joining twice is safe). */
   async join(memberId: string, code: string): Promise<{ team: TeamSummaryRow; joined: boolean }> {
-    const invite = await this.invites.findByHash(hashInviteCode(code));
-    if (!invite) {
-      throw new AppError(
-        404,
-        ERROR_CODES.notFound,
-        "That invite code doesn't match any team; check it and try again",
-        {
-          code: "No team has this invite code",
-        },
-      );
-    }
+    const invite = await this.activeInvite(code);
     const nowIso = new Date(this.clock()).toISOString();
-    if (invite.revoked_at !== null || (invite.expires_at !== null && invite.expires_at <= nowIso)) {
-      throw new AppError(
-        410,
-        "invite_expired",
-        "This invite has expired or was withdrawn; ask the team for a new one",
-        {
-          code: "This invite no longer works",
-        },
-      );
-    }
     const outcome = await this.teamsRepo.join(invite.team_id, memberId, nowIso, this.settings.maxMembers);
     switch (outcome) {
       case "full":
@@ -92,6 +80,32 @@ export class InvitesService {
       default:
         return { team: await this.teams.summary(memberId, invite.team_id), joined: outcome === "joined" };
     }
+  }
+
+  private async activeInvite(code: string): Promise<InviteRow> {
+    const invite = await this.invites.findByHash(hashInviteCode(code));
+    if (!invite) {
+      throw new AppError(
+        404,
+        ERROR_CODES.notFound,
+        "That invite code doesn't match any team; check it and try again",
+        {
+          code: "No team has this invite code",
+        },
+      );
+    }
+    const nowIso = new Date(this.clock()).toISOString();
+    if (inviteStatus(invite, nowIso) !== "active") {
+      throw new AppError(
+        410,
+        "invite_expired",
+        "This invite has expired or was withdrawn; ask the team for a new one",
+        {
+          code: "This invite no longer works",
+        },
+      );
+    }
+    return invite;
   }
 }
 

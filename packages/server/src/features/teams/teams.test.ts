@@ -212,6 +212,31 @@ describeEachDatabase("teams", (kind) => {
       expect((await detailOf(leader, team.id)).members).toHaveLength(4);
     });
 
+    it("names the team an invite opens, and its size, without joining; unknown and withdrawn codes are refused as when joining", async () => {
+      const leader = await buildMember(t);
+      const team = await buildTeam(t, leader, { name: "Sunday evening circle" });
+      const made = (await call(t, leader, "POST", `/api/v1/teams/${team.id}/invites`, {})).json();
+      const visitor = await buildMember(t);
+
+      const preview = await call(t, visitor, "POST", "/api/v1/teams/join/preview", {
+        code: `https://cairn.example.org/join/${made.code}`,
+      });
+      expect(preview.statusCode).toBe(200);
+      expect(preview.json()).toEqual({ team: { name: "Sunday evening circle", memberCount: 1 } });
+      expect(await teamsOf(visitor)).toEqual([]);
+      expect((await detailOf(leader, team.id)).members).toHaveLength(1);
+
+      const unknown = await call(t, visitor, "POST", "/api/v1/teams/join/preview", {
+        code: "ABCD-EFGH-JKMN",
+      });
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json().error.fields).toEqual({ code: "No team has this invite code" });
+      await call(t, leader, "DELETE", `/api/v1/teams/${team.id}/invites/${made.invite.id}`);
+      const withdrawn = await call(t, visitor, "POST", "/api/v1/teams/join/preview", { code: made.code });
+      expect(withdrawn.statusCode).toBe(410);
+      expect(withdrawn.json().error.code).toBe("invite_expired");
+    });
+
     it("lets only one of several members racing for the last seat in", async () => {
       const leader = await buildMember(t);
       const team = await buildTeam(t, leader, { members: [await buildMember(t), await buildMember(t)] });
@@ -245,9 +270,11 @@ describeEachDatabase("teams", (kind) => {
         { code: "x".repeat(65) },
         { code: "ABCD-EFGH-JKMN", extra: 1 },
       ]) {
-        const response = await call(t, member, "POST", "/api/v1/teams/join", body);
-        expect(response.statusCode, JSON.stringify(body)).toBe(400);
-        expect(Object.keys(response.json().error.fields).length).toBeGreaterThan(0);
+        for (const path of ["/api/v1/teams/join", "/api/v1/teams/join/preview"]) {
+          const response = await call(t, member, "POST", path, body);
+          expect(response.statusCode, `${path} ${JSON.stringify(body)}`).toBe(400);
+          expect(Object.keys(response.json().error.fields).length).toBeGreaterThan(0);
+        }
       }
     });
   });

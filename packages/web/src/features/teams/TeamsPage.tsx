@@ -17,6 +17,7 @@ import { useApiForm } from "../../lib/useApiForm.ts";
 import { LeaveTeam } from "./LeaveTeam.tsx";
 import { useLive } from "./live/liveContext.ts";
 import { clearPendingInvite, inviteCodeFrom, peekPendingInvite } from "./pendingInvite.ts";
+import { useInvitePreview } from "./queries.ts";
 import { useTeamActions } from "./useTeamActions.ts";
 import "./teams.css";
 
@@ -77,6 +78,25 @@ function CreateTeamForm() {
   );
 }
 
+/** Names the team an opened invite leads to, or says at once that the invite no longer works. */
+function InviteNotice({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const parsed = teamJoinSchema.safeParse({ code: inviteCodeFrom(code) });
+  const preview = useInvitePreview(parsed.success ? parsed.data.code : undefined);
+  if (preview.data) {
+    const { name, memberCount } = preview.data.team;
+    return (
+      <p className="notice">
+        {t("teams.join.fromLinkNamed", { name, members: t("teams.members", { count: memberCount }) })}
+      </p>
+    );
+  }
+  if (preview.error instanceof ApiRequestError && [404, 410].includes(preview.error.status)) {
+    return <p className="notice notice--warning">{preview.error.message}</p>;
+  }
+  return <p className="notice">{t("teams.join.fromLink")}</p>;
+}
+
 function JoinTeamForm({ initialCode }: { initialCode: string | undefined }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
@@ -104,7 +124,7 @@ function JoinTeamForm({ initialCode }: { initialCode: string | undefined }) {
   return (
     <section className="card" aria-labelledby="join-team-title">
       <h2 id="join-team-title">{t("teams.join.title")}</h2>
-      {initialCode ? <p className="notice">{t("teams.join.fromLink")}</p> : null}
+      {initialCode ? <InviteNotice code={initialCode} /> : null}
       <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="stack">
         <TextField
           label={t("teams.join.code")}

@@ -37,3 +37,14 @@ export function useTeamDetail(teamId: string) {
   // Members join, leave and are muted while the screen is closed: read again each time it opens.
   return useQuery({ queryKey: keys.team(teamId), queryFn: () => api.team(teamId), staleTime: 0 });
 }
+
+/** The team an invite opens, named before joining. A refused code is not asked again. */
+export function useInvitePreview(code: string | undefined) {
+  return useQuery({
+    queryKey: keys.invitePreview(code ?? ""),
+    queryFn: () => api.previewInvite({ code: code ?? "" }),
+    enabled: code !== undefined,
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
