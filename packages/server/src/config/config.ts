@@ -48,6 +48,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt("LOGIN_MAX_FAILURES_PER_ACCOUNT", 5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt("LOGIN_MAX_FAILURES_PER_ADDRESS", 20),
   LOGIN_FAILURE_WINDOW_MINUTES: positiveInt("LOGIN_FAILURE_WINDOW_MINUTES", 15),
+  SIGNUPS_PER_ADDRESS: positiveInt("SIGNUPS_PER_ADDRESS", 20),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   TEAM_MAX_MEMBERS: positiveInt("TEAM_MAX_MEMBERS", 12).refine(
     (n) => n <= 100,
@@ -70,7 +71,7 @@ export interface Config {
   resourcesDir: string;
   defaultRegion: string;
   webDistDir: string;
-  loginLimits: { perAccount: number; perAddress: number; windowMs: number };
+  loginLimits: { perAccount: number; perAddress: number; signupsPerAddress: number; windowMs: number };
   trustProxy: boolean;
   /** Peer teams: the most members per team; the most messages one member may send in 10 seconds. */
   teams: { maxMembers: number; sendLimit: { max: number; windowMs: number } };
@@ -117,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginLimits: {
       perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      signupsPerAddress: e.SIGNUPS_PER_ADDRESS,
       windowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
     },
     trustProxy: e.TRUST_PROXY === "true",

@@ -38,13 +38,14 @@ export default async function authRoutes(app: FastifyInstance, { auth }: AuthRou
     {
       schema: {
         tags: ["auth"],
-        summary: "Create an account; answers with ten single-use recovery codes, shown only this once",
+        summary:
+          "Create an account; answers with ten single-use recovery codes, shown only this once. Limited per address",
         body: signupSchema,
-        response: { 201: signupResultSchema, ...errorResponses(400, 403, 409, 413, 415, 422) },
+        response: { 201: signupResultSchema, ...errorResponses(400, 403, 409, 413, 415, 422, 429) },
       },
     },
     async (request, reply) => {
-      const result = await auth.signup(request.body);
+      const result = await auth.signup(request.body, request.ip);
       app.setSessionCookie(reply, result.token);
       return reply.code(201).send(presentSignedUp(result));
     },

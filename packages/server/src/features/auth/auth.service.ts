@@ -74,9 +74,17 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
-  async signup(input: SignupInput): Promise<SignedUp> {
+  async signup(input: SignupInput, address: string): Promise<SignedUp> {
     const problem = passwordProblem(input.password, input.username);
     if (problem) throw invalidField("password", problem);
+    // Counted after the password check, so a person trying a few passwords the list refuses is not held back.
+    if (!(await this.limiter.signupFromAddress(address))) {
+      throw new AppError(
+        429,
+        ERROR_CODES.rateLimited,
+        `Too many new accounts from this address. ${TRY_LATER}.`,
+      );
+    }
     const usernameKey = keyOf(input.username);
     if (await this.auth.usernameTaken(usernameKey)) throw usernameTaken();
 

@@ -83,6 +83,36 @@ describeEachDatabase("auth", (kind) => {
       expect(signedIn.json().member.id).toBe(body.member.id);
     });
 
+    it("limits sign-ups per address (taken names count, refused passwords do not): then 429 until the window passes", async () => {
+      const limited = await startTestApp(kind, { SIGNUPS_PER_ADDRESS: "3" });
+      try {
+        const address = freshAddress();
+        const signup = (username: string, password = "a steady path 42") =>
+          post(limited, "/api/v1/auth/signup", { username, password }, { address });
+        expect((await signup("first_one")).statusCode).toBe(201);
+        expect((await signup("first_one")).statusCode).toBe(409);
+        expect((await signup("second_one", "password")).statusCode).toBe(422);
+        expect((await signup("second_one")).statusCode).toBe(201);
+        const blocked = await signup("third_one");
+        expect(blocked.statusCode).toBe(429);
+        expect(blocked.json().error.code).toBe("rate_limited");
+        expect(await countRows(limited, "members")).toBe(2);
+        // Another address is not affected.
+        expect(
+          (
+            await post(limited, "/api/v1/auth/signup", {
+              username: "third_one",
+              password: "a steady path 42",
+            })
+          ).statusCode,
+        ).toBe(201);
+        limited.clock.advance(WINDOW_MS + 1000);
+        expect((await signup("fourth_one")).statusCode).toBe(201);
+      } finally {
+        await limited.close();
+      }
+    });
+
     it("stores the password as argon2id with m=19456,t=2,p=1 and never in clear", async () => {
       const member = await buildMember(t, { password: "lanterns by the river" });
       const row = await t.db

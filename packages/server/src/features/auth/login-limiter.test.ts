@@ -87,7 +87,7 @@ describe.each(kinds)("failures counted in $name", ({ open }) => {
   });
 
   describe("LoginLimiter", () => {
-    const limits = { perAccount: 5, perAddress: 20, windowMs: WINDOW };
+    const limits = { perAccount: 5, perAddress: 20, signupsPerAddress: 20, windowMs: WINDOW };
     const limiter = () => new LoginLimiter(limits, start().log);
 
     it("refuses an account's sixth attempt from one address, while its owner elsewhere still gets in", async () => {
@@ -160,7 +160,7 @@ describe.runIf(hasRedis)("failures counted in Redis", () => {
     const a = new RedisFailureLog(REDIS_URL, WINDOW, time.read, prefix);
     const b = new RedisFailureLog(REDIS_URL, WINDOW, time.read, prefix);
     logs.push(a, b);
-    const limits = { perAccount: 5, perAddress: 20, windowMs: WINDOW };
+    const limits = { perAccount: 5, perAddress: 20, signupsPerAddress: 20, windowMs: WINDOW };
     const first = new LoginLimiter(limits, a);
     const second = new LoginLimiter(limits, b);
     for (let i = 0; i < 3; i++) expect(await first.attempt("sam", "10.0.0.1")).toBeDefined();

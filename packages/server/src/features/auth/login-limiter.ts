@@ -1,5 +1,5 @@
 /**
- * How sign-in, account recovery and current-password checks are rate-limited, over a FailureLog (in memory, or
+ * How sign-up, sign-in, account recovery and current-password checks are rate-limited, over a FailureLog (in memory, or
  * in Redis with several instances: failure-log.ts).
  */
 import type { FailureLog } from "./failure-log.ts";
@@ -7,6 +7,8 @@ import type { FailureLog } from "./failure-log.ts";
 export interface LoginLimits {
   perAccount: number;
   perAddress: number;
+  /** Sign-ups per address in a window, counted whether the name was free or not. */
+  signupsPerAddress: number;
   windowMs: number;
 }
 
@@ -68,5 +70,15 @@ export class LoginLimiter {
     const id = await this.log.record([{ key: from, limit: this.limits.perAddress }]);
     if (id === undefined) return undefined;
     return { succeeded: () => this.log.forget(from, id) };
+  }
+
+  /**
+   * Each sign-up costs a password hash and ten recovery-code hashes, and creates an account: one address may
+   * try only so many in a window, successful or not (a taken name counts too, which also slows a search for
+   * which names exist). False when the address is at its limit.
+   */
+  async signupFromAddress(address: string): Promise<boolean> {
+    const id = await this.log.record([{ key: `signup:${address}`, limit: this.limits.signupsPerAddress }]);
+    return id !== undefined;
   }
 }
