@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { daysInMonth, formatLocalDate, type LocalDate, parseLocalDate } from "../dates/calendar.ts";
 import { idSchema, localDateSchema, shortText } from "../http/fields.ts";
 
 export const SUBSTANCES = [
@@ -58,7 +59,21 @@ export const recoverySchema = z.object({
 });
 export type Recovery = z.infer<typeof recoverySchema>;
 
-/** A recovery start is today or earlier in the member's calendar. */
-export function startDateProblem(startDate: string, today: string): string | undefined {
-  return startDate > today ? "The start date can't be in the future" : undefined;
+/** How far back a start may go: more than any real recovery, and it keeps a slip like 1026 for 2026 out. */
+export const START_YEARS_BACK = 100;
+
+/** The same day of the month `START_YEARS_BACK` years before today (28 February for a 29th in a common year). */
+export function earliestStartDate(today: LocalDate): LocalDate {
+  const date = parseLocalDate(today);
+  if (!date) throw new RangeError(`Not a calendar date: ${today}`);
+  const year = date.year - START_YEARS_BACK;
+  return formatLocalDate({ year, month: date.month, day: Math.min(date.day, daysInMonth(year, date.month)) });
+}
+
+/** A recovery start is today or earlier in the member's calendar, and at most a century ago. */
+export function startDateProblem(startDate: LocalDate, today: LocalDate): string | undefined {
+  if (startDate > today) return "The start date can't be in the future";
+  if (startDate < earliestStartDate(today))
+    return `The start date can be at most ${START_YEARS_BACK} years ago`;
+  return undefined;
 }

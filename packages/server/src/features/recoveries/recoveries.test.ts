@@ -214,6 +214,7 @@ describeEachDatabase("recoveries", (kind) => {
       ["an empty label", { substance: "other", label: "   ", startDate: "2026-11-01" }, 400, "label"],
       ["an unknown field", { substance: "opioids", startDate: "2026-11-01", color: "blue" }, 400, "color"],
       ["a future start date", { substance: "opioids", startDate: "2026-12-25" }, 422, "startDate"],
+      ["a start over 100 years ago", { substance: "alcohol", startDate: "1900-01-01" }, 422, "startDate"],
     ];
     for (const [what, body, status, field] of badCreates) {
       it(`POST refuses ${what} (${status}, field ${field})`, async () => {

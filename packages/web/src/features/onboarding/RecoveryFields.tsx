@@ -2,7 +2,7 @@
  * The pieces of the plan a member fills in at onboarding and corrects later in Settings: what they are
  * recovering from, each recovery's details, and their reasons.
  */
-import { MEMBER_LIMITS, RECOVERY_LIMITS, type Substance } from "@cairn/core";
+import { earliestStartDate, MEMBER_LIMITS, RECOVERY_LIMITS, type Substance } from "@cairn/core";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Chips, ChoiceGroup } from "../../components/choices.tsx";
@@ -43,7 +43,7 @@ export function SubstanceChoices({
   );
 }
 
-/** One recovery's details: what "Other" is, the start date (today or earlier), the daily cost. */
+/** One recovery's details: what "Other" is, the start date (today or earlier, within a century), the daily cost. */
 export function RecoveryFields({
   substance,
   legend,
@@ -83,6 +83,7 @@ export function RecoveryFields({
         hint={t("onboarding.startDateHint")}
         type="date"
         name={`${substance}-start`}
+        min={earliestStartDate(today)}
         max={today}
         required
         value={value.startDate}
