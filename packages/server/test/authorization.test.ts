@@ -367,7 +367,8 @@ const MATRIX: Record<string, Row> = {
   },
   "POST /api/v1/blocks": {
     asStranger: (w) => call(w.t, w.stranger, "POST", "/api/v1/blocks", { memberId: w.owner.member.id }),
-    expect: (_w, r) => expect(r.statusCode).toBe(201),
+    // A stranger shares no team with the owner: blocking them answers like an unknown id.
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
   },
   "GET /api/v1/blocks": {
     asStranger: (w) => call(w.t, w.stranger, "GET", "/api/v1/blocks"),
@@ -606,8 +607,16 @@ describeEachDatabase("authorization matrix", (kind) => {
         reason: "my own reason",
       })
     ).json().report.id;
-    w.blockedId = (await buildMember(w.t)).member.id;
-    await call(w.t, w.owner, "POST", "/api/v1/blocks", { memberId: w.blockedId });
+    // The owner blocks a former teammate whose message is still in the team.
+    const former = await buildMember(w.t);
+    await call(w.t, former, "POST", "/api/v1/teams/join", {
+      code: await buildInvite(w.t, w.owner, w.teamId),
+    });
+    await buildMessage(w.t, former, { id: w.teamId }, { text: "a former teammate's words" });
+    await call(w.t, former, "POST", `/api/v1/teams/${w.teamId}/leave`);
+    w.blockedId = former.member.id;
+    const block = await call(w.t, w.owner, "POST", "/api/v1/blocks", { memberId: w.blockedId });
+    if (block.statusCode !== 201) throw new Error(`block failed ${block.statusCode}: ${block.body}`);
     await call(w.t, w.owner, "PUT", "/api/v1/me/sharing", {
       checkins: true,
       milestones: true,

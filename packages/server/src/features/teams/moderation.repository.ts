@@ -21,11 +21,35 @@ export interface ReportRow {
 export class ModerationRepository {
   constructor(private readonly db: Db) {}
 
-  async memberExists(memberId: string): Promise<boolean> {
+  /**
+   * Whether `viewerId` can see `otherId` anywhere: a teammate now, or the author of a message in one of the
+   * viewer's teams (someone who has since left). Nobody else can be blocked, so a block cannot be used to
+   * learn whether an id belongs to an account.
+   */
+  async seesMember(viewerId: string, otherId: string): Promise<boolean> {
     const row = await this.db
-      .selectFrom("members")
-      .select("id")
-      .where("id", "=", memberId)
+      .selectFrom("team_members as mine")
+      .select("mine.team_id")
+      .where("mine.member_id", "=", viewerId)
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom("team_members as theirs")
+              .select("theirs.member_id")
+              .whereRef("theirs.team_id", "=", "mine.team_id")
+              .where("theirs.member_id", "=", otherId),
+          ),
+          eb.exists(
+            eb
+              .selectFrom("team_messages")
+              .select("team_messages.seq")
+              .whereRef("team_messages.team_id", "=", "mine.team_id")
+              .where("team_messages.author_id", "=", otherId),
+          ),
+        ]),
+      )
+      .limit(1)
       .executeTakeFirst();
     return row !== undefined;
   }

@@ -193,5 +193,25 @@ describeEachDatabase("team moderation", (kind) => {
       }
       expect((await call(t, a, "DELETE", "/api/v1/blocks/not-an-id")).statusCode).toBe(400);
     });
+
+    it("blocks a former teammate whose messages are still there, but answers 404 for anyone the member never met in a team", async () => {
+      const [leader, gone, stranger] = [await buildMember(t), await buildMember(t), await buildMember(t)];
+      const team = await buildTeam(t, leader, { members: [gone] });
+      await buildMessage(t, gone, team, { text: "before I left" });
+      expect((await call(t, gone, "POST", url(team, "/leave"))).statusCode).toBe(204);
+
+      expect((await call(t, leader, "POST", "/api/v1/blocks", { memberId: gone.member.id })).statusCode).toBe(
+        201,
+      );
+      const unmet = await call(t, leader, "POST", "/api/v1/blocks", { memberId: stranger.member.id });
+      const unknown = await call(t, leader, "POST", "/api/v1/blocks", { memberId: randomUUID() });
+      expect(unmet.statusCode).toBe(404);
+      expect(unmet.body).toBe(unknown.body);
+      // Leaving also ends what the one who left can see: the team's members are strangers to them now.
+      expect((await call(t, gone, "POST", "/api/v1/blocks", { memberId: leader.member.id })).statusCode).toBe(
+        404,
+      );
+      expect((await call(t, leader, "GET", "/api/v1/blocks")).json().blocks).toHaveLength(1);
+    });
   });
 });
