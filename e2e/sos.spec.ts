@@ -5,7 +5,8 @@
  * the episode in the record of urges that passed. axe-core on each screen. Also: danger language in the SOS's
  * own words opens help at once, and the breathing circle stays still when the device asks for less motion.
  * A ride survives a reload of the page (a phone discarding the tab while the member calls someone); one left
- * for days is not resumed as running, and the record of urges closes it. An urge ended elsewhere never comes
+ * for days is not resumed as running, and the record of urges closes it. One started in another tab is offered
+ * to pick up there. An urge ended elsewhere never comes
  * back as a ride, and crisis help is reachable from inside the SOS.
  */
 import { randomUUID } from "node:crypto";
@@ -199,6 +200,39 @@ test("a ride started by keyboard focuses its timer, picks up again after a reloa
   await page.reload();
   await sos.openWithKeyboard();
   await expect(sos.craving()).toBeFocused();
+});
+
+test("an urge started in another tab is offered to pick up there, its timer counting from its start", async ({
+  page,
+  context,
+}) => {
+  await signUpToToday(page);
+  await savePlan(page);
+  const sos = new SosScreens(page);
+  await sos.button.click();
+  await sos.start({ craving: 8, trigger: "Lonely nights" });
+
+  // A second tab keeps none of the first one's ride: the server's open episode is offered.
+  const other = await context.newPage();
+  await other.goto("/");
+  const otherSos = new SosScreens(other);
+  await otherSos.openWithKeyboard();
+  await expect(otherSos.dialog.getByText("You started riding out an urge earlier")).toBeVisible();
+  await expectNoSeriousA11yViolations(other, "sos: an unfinished urge offered");
+  await otherSos.dialog.getByRole("button", { name: "Pick it up where you left off" }).click();
+  await expect(otherSos.timerHeading()).toBeFocused();
+  await expect(otherSos.dialog.getByRole("timer")).toHaveText(/^1[45]:\d\d$/);
+  await expect(otherSos.dialog.getByRole("heading", { name: "Your steps for “Lonely nights”" })).toBeVisible();
+  await otherSos.dialog.getByRole("button", { name: "I'm ready to re-rate it" }).click();
+  await otherSos.finish({ craving: 3, helped: [] });
+
+  // Finished there, it is offered nowhere: a third tab opens on a new rating.
+  const third = await context.newPage();
+  await third.goto("/");
+  const thirdSos = new SosScreens(third);
+  await thirdSos.openWithKeyboard();
+  await expect(thirdSos.craving()).toBeFocused();
+  await expect(thirdSos.dialog.getByRole("button", { name: "Pick it up where you left off" })).toHaveCount(0);
 });
 
 test("a ride left for days is not resumed as running; the record of urges closes it", async ({ page }) => {

@@ -32,6 +32,19 @@ export function useSosEpisodes() {
   return useQuery({ queryKey: sosKeys.episodes, queryFn: () => sosApi.list() });
 }
 
+/**
+ * The member's newest episode, for the SOS opened without a ride of its own: one still open was started in
+ * another tab or on another device. Dropped as soon as nothing shows it (gcTime 0), so each time the rating
+ * screen comes back it asks afresh.
+ */
+export function useNewestSosEpisode() {
+  return useQuery({
+    queryKey: [...sosKeys.episodes, "newest"],
+    queryFn: async () => (await sosApi.list(1)).episodes[0] ?? null,
+    gcTime: 0,
+  });
+}
+
 export function useStartSos() {
   return useMutation({ mutationFn: (input: SosStart) => sosApi.start(input) });
 }

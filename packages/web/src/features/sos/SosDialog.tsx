@@ -3,7 +3,8 @@
  * urge, say what set it off, start — is in the main bundle and renders at once; the plan's triggers fill in
  * when they arrive. Starting shows the timer straight away on the device's clock while the episode is
  * recorded in the background (the server keeps its own start time). The ride is kept on the device
- * (stored-ride.ts), so a reload picks up the same timer.
+ * (stored-ride.ts), so a reload picks up the same timer; one started in another tab or on another device is
+ * offered to pick up (UnfinishedRide.tsx).
  */
 import type { SosSaved } from "@cairn/core";
 import { type Ref, Suspense, useEffect, useRef, useState } from "react";
@@ -11,10 +12,10 @@ import { useTranslation } from "react-i18next";
 import { useStartSos } from "../../api/sos.ts";
 import { HelpButton } from "../help/HelpButton.tsx";
 import { useHelp } from "../help/HelpContext.ts";
-import { LeaveLink } from "./LeaveLink.tsx";
 import { RateStep, type RateValues } from "./RateStep.tsx";
 import { SosSession } from "./session-chunk.ts";
 import { forgetRide, keepRide, readRide } from "./stored-ride.ts";
+import { LeftBehind, UnfinishedRide } from "./UnfinishedRide.tsx";
 import "./sos.css";
 
 /** An urge being ridden out: what the session screens need. */
@@ -103,6 +104,14 @@ export function SosDialog({ ref, memberId, openCount, endedElsewhere, onClosed, 
     );
   }
 
+  // A ride started elsewhere, taken up here: the timer takes the focus from the button that is gone.
+  function pickUp(started: Ride) {
+    finished.current = false;
+    setAlreadyEnded(false);
+    setStartedHere(true);
+    setRide(started);
+  }
+
   function again() {
     finished.current = false;
     setRide(undefined);
@@ -169,12 +178,9 @@ export function SosDialog({ ref, memberId, openCount, endedElsewhere, onClosed, 
               </p>
             ) : null}
             {leftBehind ? (
-              <p className="notice">
-                {t("sos.leftBehind")}{" "}
-                <LeaveLink href="/urges" onLeave={onClose}>
-                  {t("sos.leftBehindLink")}
-                </LeaveLink>
-              </p>
+              <LeftBehind onLeave={onClose} />
+            ) : openCount > 0 ? (
+              <UnfinishedRide onPickUp={pickUp} onLeave={onClose} />
             ) : null}
             <RateStep key={round} firstField={firstField} open={openCount > 0} onStart={begin} />
           </>

@@ -5,6 +5,8 @@ export const sos = {
   close: "Close",
   leftBehind: "An SOS you started a while ago wasn't finished.",
   leftBehindLink: "Finish or close it in your urges that passed",
+  unfinished: "You started riding out an urge earlier, and its timer is still going.",
+  pickUp: "Pick it up where you left off",
   alreadyEnded:
     "That SOS had already ended, so there's nothing more to save for it. If the urge is still here, start a new one below.",
   intro: "Cravings rise, peak and pass, usually within 15 to 30 minutes. Let's ride this one out together.",
