@@ -511,6 +511,10 @@ const MATRIX: Record<string, Row> = {
       call(w.t, w.stranger, "PATCH", `/api/v1/sos/${w.sosId}`, { craving: 0, helped: ["not mine"] }),
     expect: (_w, r) => expect(r.statusCode).toBe(404),
   },
+  "PUT /api/v1/sos/{id}/minutes": {
+    asStranger: (w) => call(w.t, w.stranger, "PUT", `/api/v1/sos/${w.sosId}/minutes`, { minutes: 90 }),
+    expect: (_w, r) => expect(r.statusCode).toBe(404),
+  },
   // The journal: the stranger first tries the owner's keys, then starts their own journal and aims at the owner's
   // entry id from it (an id is the member's own: the same id in the stranger's journal is a different entry).
   "PUT /api/v1/journal/keys": {

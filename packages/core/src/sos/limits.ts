@@ -6,6 +6,8 @@ export const SOS_LIMITS = {
   noteMax: 1000,
   minutesMin: 1,
   minutesMax: 60,
+  /** How long a timer may grow with "5 more minutes" during a ride. */
+  rideMinutesMax: 120,
   minutesDefault: 15,
   listDefault: 50,
   listMax: 200,

@@ -49,6 +49,15 @@ export const sosEndSchema = z.strictObject({
 });
 export type SosEnd = z.infer<typeof sosEndSchema>;
 
+/** `PUT /api/v1/sos/:id/minutes`: the timer's new length when the member takes more time mid-ride. */
+export const sosMinutesSchema = z.strictObject({
+  minutes: z
+    .int({ error: "Choose whole minutes" })
+    .min(SOS_LIMITS.minutesMin, `At least ${SOS_LIMITS.minutesMin} minute`)
+    .max(SOS_LIMITS.rideMinutesMax, `At most ${SOS_LIMITS.rideMinutesMax} minutes`),
+});
+export type SosMinutes = z.infer<typeof sosMinutesSchema>;
+
 export const sosParamsSchema = z.strictObject({ id: idSchema });
 
 export const sosListQuerySchema = z.strictObject({
@@ -81,6 +90,9 @@ export const sosSupportSchema = z.object({ danger: z.array(z.enum(["overdose", "
 export type SosSupport = z.infer<typeof sosSupportSchema>;
 
 export const sosSavedSchema = z.object({ episode: sosEpisodeSchema, support: sosSupportSchema });
+
+export const sosEpisodeResultSchema = z.object({ episode: sosEpisodeSchema });
+export type SosEpisodeResult = z.infer<typeof sosEpisodeResultSchema>;
 export type SosSaved = z.infer<typeof sosSavedSchema>;
 
 export const urgeSummarySchema = z.object({

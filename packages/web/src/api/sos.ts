@@ -1,5 +1,5 @@
 /** The craving SOS's API calls and queries (features/sos). */
-import type { SosEnd, SosList, SosSaved, SosStart } from "@cairn/core";
+import type { SosEnd, SosEpisodeResult, SosList, SosSaved, SosStart } from "@cairn/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiRequestError, query, request } from "./client.ts";
 
@@ -23,6 +23,8 @@ export const sosApi = {
   start,
   end: (id: string, input: SosEnd) =>
     request<SosSaved>("PATCH", `${SOS}/${encodeURIComponent(id)}`, { body: input }),
+  setMinutes: (id: string, minutes: number) =>
+    request<SosEpisodeResult>("PUT", `${SOS}/${encodeURIComponent(id)}/minutes`, { body: { minutes } }),
   list: (limit?: number) => request<SosList>("GET", `${SOS}${query({ limit: limit?.toString() })}`),
 };
 
@@ -47,6 +49,13 @@ export function useNewestSosEpisode() {
 
 export function useStartSos() {
   return useMutation({ mutationFn: (input: SosStart) => sosApi.start(input) });
+}
+
+/** The timer's new length, kept on the server; a failure changes nothing here (the ride runs on this device). */
+export function useSetSosMinutes() {
+  return useMutation({
+    mutationFn: ({ id, minutes }: { id: string; minutes: number }) => sosApi.setMinutes(id, minutes),
+  });
 }
 
 export function useEndSos() {

@@ -41,6 +41,18 @@ export class SosRepository {
       .executeTakeFirst();
   }
 
+  /** Sets an open episode's timer; undefined when there is none (not the member's, or already ended). */
+  setMinutesFor(memberId: string, id: string, minutes: number): Promise<SosEpisodeRow | undefined> {
+    return this.db
+      .updateTable("sos_episodes")
+      .set({ minutes })
+      .where("member_id", "=", memberId)
+      .where("id", "=", id)
+      .where("ended_at", "is", null)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
   /** The newest `limit` episodes, newest first. */
   latestFor(memberId: string, limit: number): Promise<SosEpisodeRow[]> {
     return this.db

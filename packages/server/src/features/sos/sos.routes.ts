@@ -1,7 +1,9 @@
 import {
   sosEndSchema,
+  sosEpisodeResultSchema,
   sosListQuerySchema,
   sosListSchema,
+  sosMinutesSchema,
   sosParamsSchema,
   sosSavedSchema,
   sosStartSchema,
@@ -55,6 +57,27 @@ export default async function sosRoutes(
       },
     },
     async (request) => saved(await service.end(sessionOf(request), request.params.id, request.body)),
+  );
+
+  app.put(
+    "/api/v1/sos/:id/minutes",
+    {
+      onRequest: [app.authenticate],
+      schema: {
+        ...docs,
+        description:
+          "Sets the timer of a running SOS (the member took more time), so every tab and device counts to the " +
+          "same end. Idempotent; an ended episode is 409.",
+        params: sosParamsSchema,
+        body: sosMinutesSchema,
+        response: { 200: sosEpisodeResultSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request) => ({
+      episode: presentEpisode(
+        await service.setMinutes(sessionOf(request), request.params.id, request.body.minutes),
+      ),
+    }),
   );
 
   app.get(

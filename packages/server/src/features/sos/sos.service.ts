@@ -40,6 +40,9 @@ export interface SavedEpisode {
 /** The ids of the triggers in a member's current plan (from the plan feature, features/index.ts). */
 export type PlanTriggerIds = (memberId: string) => Promise<readonly string[]>;
 
+const alreadyEnded = () =>
+  new AppError(409, ERROR_CODES.conflict, "This SOS has already ended; start a new one if the urge is back");
+
 const context = (field: string, row: Pick<SosEpisodeRow, "member_id" | "id">) =>
   `sos-${field}:${row.member_id}:${row.id}`;
 
@@ -99,14 +102,20 @@ export class SosService {
       stored.row.craving_end === input.craving &&
       stored.note === note &&
       JSON.stringify(stored.helped) === JSON.stringify(input.helped);
-    if (!same) {
-      throw new AppError(
-        409,
-        ERROR_CODES.conflict,
-        "This SOS has already ended; start a new one if the urge is back",
-      );
-    }
+    if (!same) throw alreadyEnded();
     return { episode: stored, support };
+  }
+
+  /**
+   * "5 more minutes": the timer's new length, kept so that a tab or device that picks the ride up counts to
+   * the same end. The same length sent again is a no-op; an ended episode keeps the length it ended with (409).
+   */
+  async setMinutes(member: Member, id: string, minutes: number): Promise<OpenedEpisode> {
+    const updated = await this.episodes.setMinutesFor(member.memberId, id, minutes);
+    if (updated) return this.open(updated);
+    const existing = await this.episodes.findFor(member.memberId, id);
+    if (!existing) throw notFound("That SOS");
+    throw alreadyEnded();
   }
 
   async list(member: Member, limit: number): Promise<{ episodes: OpenedEpisode[]; summary: UrgeSummary }> {

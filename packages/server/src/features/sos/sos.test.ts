@@ -265,6 +265,53 @@ describeEachDatabase("craving SOS", (kind) => {
     });
   });
 
+  describe("PUT /api/v1/sos/:id/minutes", () => {
+    const setMinutes = (who: TestMember, id: string, body: unknown) =>
+      call(t, who, "PUT", `/api/v1/sos/${id}/minutes`, body);
+
+    it("keeps a running timer's new length, so a ride picked up elsewhere counts to the same end", async () => {
+      const member = await buildMember(t);
+      const { id } = await buildSosEpisode(t, member, { minutes: 15 });
+      const longer = await setMinutes(member, id, { minutes: 20 });
+      expect(longer.statusCode).toBe(200);
+      expect(longer.json().episode).toMatchObject({ id, minutes: 20, endedAt: null, startedAt: START });
+      // The same length again (a retry) is the same answer.
+      expect((await setMinutes(member, id, { minutes: 20 })).json()).toEqual(longer.json());
+      expect((await listOf(member)).episodes[0]?.minutes).toBe(20);
+    });
+
+    it("refuses an ended episode with 409 and keeps the length it ended with; 404 for none", async () => {
+      const member = await buildMember(t);
+      const { id } = await buildSosEpisode(t, member, { minutes: 15 });
+      await end(member, id, { craving: 2, helped: [] });
+      const late = await setMinutes(member, id, { minutes: 25 });
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error.code).toBe("conflict");
+      expect((await listOf(member)).episodes[0]?.minutes).toBe(15);
+      expect((await setMinutes(member, randomUUID(), { minutes: 25 })).statusCode).toBe(404);
+    });
+
+    it("refuses bad input naming the field, and leaves the timer as it was", async () => {
+      const member = await buildMember(t);
+      const { id } = await buildSosEpisode(t, member, { minutes: 15 });
+      const cases: [string, unknown, string][] = [
+        [id, { minutes: 0 }, "minutes"],
+        [id, { minutes: 121 }, "minutes"],
+        [id, { minutes: 7.5 }, "minutes"],
+        [id, {}, "minutes"],
+        [id, { minutes: 20, endedAt: START }, "endedAt"],
+        ["42", { minutes: 20 }, "id"],
+      ];
+      for (const [target, body, field] of cases) {
+        const response = await setMinutes(member, target, body);
+        expect(response.statusCode, JSON.stringify(body)).toBe(400);
+        expect(Object.keys(response.json().error.fields), JSON.stringify(body)).toEqual([field]);
+      }
+      const [row] = await rowsOf(member);
+      expect(row?.minutes).toBe(15);
+    });
+  });
+
   describe("GET /api/v1/sos", () => {
     it("has no episodes and nothing to average before the first SOS", async () => {
       const member = await buildMember(t);

@@ -9,7 +9,7 @@
 import type { SosSaved } from "@cairn/core";
 import { type Ref, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useStartSos } from "../../api/sos.ts";
+import { useSetSosMinutes, useStartSos } from "../../api/sos.ts";
 import { HelpButton } from "../help/HelpButton.tsx";
 import { useHelp } from "../help/HelpContext.ts";
 import { RateStep, type RateValues } from "./RateStep.tsx";
@@ -43,6 +43,7 @@ export function SosDialog({ ref, memberId, openCount, endedElsewhere, onClosed, 
   const { t } = useTranslation();
   const { openHelp } = useHelp();
   const start = useStartSos();
+  const setMinutes = useSetSosMinutes();
   const [restored] = useState(() => readRide(memberId, Date.now()));
   const [ride, setRide] = useState<Ride | undefined>(restored === "left" ? undefined : restored);
   const [leftBehind, setLeftBehind] = useState(restored === "left");
@@ -104,6 +105,13 @@ export function SosDialog({ ref, memberId, openCount, endedElsewhere, onClosed, 
     );
   }
 
+  // Kept on the server too, so a tab or device that picks the ride up counts to the same end.
+  function moreTime(running: Ride) {
+    const minutes = running.minutes + 5;
+    setRide((r) => r && { ...r, minutes });
+    if (running.episodeId) setMinutes.mutate({ id: running.episodeId, minutes });
+  }
+
   // A ride started elsewhere, taken up here: the timer takes the focus from the button that is gone.
   function pickUp(started: Ride) {
     finished.current = false;
@@ -153,7 +161,7 @@ export function SosDialog({ ref, memberId, openCount, endedElsewhere, onClosed, 
             <SosSession
               ride={ride}
               focusOnShow={startedHere}
-              onMoreTime={() => setRide((r) => r && { ...r, minutes: r.minutes + 5 })}
+              onMoreTime={() => moreTime(ride)}
               onFinished={() => {
                 finished.current = true;
                 forgetRide(memberId);

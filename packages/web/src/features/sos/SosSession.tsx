@@ -8,6 +8,7 @@ import {
   dangerInWords,
   formatCountdown,
   planTriggerFor,
+  SOS_LIMITS,
   type SosEpisode,
   suggestCopingSteps,
   timerState,
@@ -103,9 +104,11 @@ export function SosSession({
         <LiveMessage kind="status" message={announcement} />
         {timer.done || ready ? null : (
           <div className="button-row">
-            <button type="button" className="button" onClick={onMoreTime}>
-              {t("sos.ride.addFive")}
-            </button>
+            {minutes + 5 <= SOS_LIMITS.rideMinutesMax ? (
+              <button type="button" className="button" onClick={onMoreTime}>
+                {t("sos.ride.addFive")}
+              </button>
+            ) : null}
             <button type="button" className="button" onClick={() => setReady(true)}>
               {t("sos.ride.finishNow")}
             </button>
