@@ -39,6 +39,8 @@ test("a member builds a plan from onboarding, calls from it, ticks today's actio
   await plan.expectStep(2, "My triggers");
   await expect(page.getByRole("heading", { name: "My triggers" })).toBeFocused();
   await page.getByRole("button", { name: "Add a trigger" }).click();
+  // A new item takes the cursor into its first field, like a new line does.
+  await expect(page.getByLabel("Kind")).toBeFocused();
   await page.getByLabel("Kind").selectOption({ label: "Feeling" });
   await page.getByLabel("Trigger", { exact: true }).fill("Tired after work");
   await plan.next();
@@ -48,6 +50,8 @@ test("a member builds a plan from onboarding, calls from it, ticks today's actio
   const suggestions = page.getByRole("button", { name: /^Add: / });
   await expect(suggestions.first()).toHaveText("Add: Eat something or rest if I'm hungry or tired");
   await suggestions.first().click();
+  // The suggestion's button is gone: the cursor is on the step it became, not on the page's body.
+  await expect(page.getByRole("textbox", { name: "Step 1", exact: true })).toBeFocused();
   await page.getByRole("button", { name: "Add: Ride out the urge for 15 minutes" }).click();
   await expect(page.getByRole("textbox", { name: "Step 1", exact: true })).toHaveValue(
     "Eat something or rest if I'm hungry or tired",
@@ -73,6 +77,7 @@ test("a member builds a plan from onboarding, calls from it, ticks today's actio
   // 6. A support person.
   await plan.expectStep(6, "People I can call");
   await page.getByRole("button", { name: "Add a person" }).click();
+  await expect(page.getByLabel("Name")).toBeFocused();
   await page.getByLabel("Name").fill("Sam");
   await page.getByLabel("How you know them").selectOption({ label: "Sponsor" });
   await page.getByLabel(/^Phone/).fill("+1 (555) 010-2030");

@@ -52,8 +52,11 @@ export class TodayScreen {
 
   async checkInGoodDay(): Promise<void> {
     await this.page.getByRole("button", { name: "Good day" }).click();
-    await this.page.getByRole("button", { name: "Save check-in" }).click();
+    const save = this.page.getByRole("button", { name: "Save check-in" });
+    await save.click();
     await expect(this.page.getByText(/Check-in saved for/)).toBeVisible();
+    // While saving, Save stays focusable (lib/busy.ts): the member keeps their place.
+    await expect(save).toBeFocused();
   }
 
   progressCard(substance: string) {

@@ -7,6 +7,7 @@ import {
   useId,
 } from "react";
 import { useTranslation } from "react-i18next";
+import { unavailableWhile } from "../lib/busy.ts";
 import type { ApiForm } from "../lib/useApiForm.ts";
 
 interface FrameProps {
@@ -114,7 +115,7 @@ export function FormEnd({
     <button
       type="submit"
       className={`button button--primary${onCancel ? "" : " button--block"}`}
-      disabled={form.pending}
+      {...unavailableWhile(form.pending)}
     >
       {submit}
     </button>
@@ -181,7 +182,12 @@ export function ConfirmRemoval({
     <fieldset className="confirm-removal">
       <legend>{question}</legend>
       <div className="button-row">
-        <button type="button" className="button button--danger" disabled={busy} onClick={onConfirm}>
+        <button
+          type="button"
+          className="button button--danger"
+          {...unavailableWhile(busy)}
+          onClick={onConfirm}
+        >
           {confirm}
         </button>
         {/* biome-ignore lint/a11y/noAutofocus: the question just appeared; the safe answer gets the focus. */}

@@ -88,6 +88,8 @@ export function useApiForm<V, D, R = unknown>(options: ApiFormOptions<V, D, R>) 
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    // One request at a time (the submit button stays focusable while it is on its way: lib/busy.ts).
+    if (mutation.isPending) return;
     setFormError(undefined);
     setStatus(undefined);
     const { check } = options;

@@ -19,6 +19,7 @@ import { useTranslation } from "react-i18next";
 import { useSaveCheckin } from "../../api/queries.ts";
 import { Chips, Choice, ChoiceGroup } from "../../components/choices.tsx";
 import { LiveMessage, TextArea, TextField } from "../../components/fields.tsx";
+import { unavailableWhile } from "../../lib/busy.ts";
 import { describeLocalDate } from "../../lib/dates.ts";
 import { validate } from "../../lib/forms.ts";
 import { recoveryName } from "../../lib/recoveryName.ts";
@@ -261,7 +262,7 @@ export function CheckinForm({ date, today, recoveries, saved, onSaved }: Props) 
           >
             {t("checkin.goodDay")}
           </button>
-          <button type="submit" className="button button--primary" disabled={form.pending}>
+          <button type="submit" className="button button--primary" {...unavailableWhile(form.pending)}>
             {t("checkin.save")}
           </button>
         </div>

@@ -4,7 +4,7 @@ import { HelpDialog } from "./HelpDialog.tsx";
 
 /**
  * Where focus goes when help closes: back to what had it before, or, when that is gone or disabled (help that
- * opened by itself after a Save that then left the page, or while it was still saving), the screen's heading,
+ * opened by itself after a Save that then left the page), the screen's heading,
  * so keyboard and screen-reader users carry on from the screen rather than from the top of the document.
  */
 function returnFocus(target: HTMLElement | null): void {

@@ -7,6 +7,7 @@ import { LoadFailed, Loading } from "../../app/Loading.tsx";
 import { useMember } from "../../app/session.ts";
 import { Announcements, ConfirmRemoval } from "../../components/fields.tsx";
 import { Page } from "../../components/Page.tsx";
+import { unavailableWhile } from "../../lib/busy.ts";
 import { describeLocalDate } from "../../lib/dates.ts";
 import { describeError } from "../../lib/forms.ts";
 import { recoveryName } from "../../lib/recoveryName.ts";
@@ -153,7 +154,7 @@ export function HistoryPage() {
             <button
               type="button"
               className="button button--block"
-              disabled={pages.isFetchingNextPage}
+              {...unavailableWhile(pages.isFetchingNextPage)}
               onClick={() => void pages.fetchNextPage()}
             >
               {t("history.loadOlder")}

@@ -12,6 +12,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { useLogDose, useMedications, useMedicationToday } from "../../api/medications.ts";
 import { LiveMessage } from "../../components/fields.tsx";
+import { unavailableWhile } from "../../lib/busy.ts";
 import { describeActionError } from "../../lib/forms.ts";
 import { useNow } from "../../lib/useNow.ts";
 import { answersOffered } from "./doses.ts";
@@ -61,7 +62,7 @@ function DoseRow({
                 type="button"
                 className={`button${status === "taken" ? " button--primary" : ""}`}
                 aria-pressed={dose.state === status}
-                disabled={busy}
+                {...unavailableWhile(busy)}
                 onClick={() => onLog(status)}
               >
                 {t(`medications.today.${status}`)}

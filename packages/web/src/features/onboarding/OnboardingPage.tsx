@@ -9,6 +9,7 @@ import { useMember } from "../../app/session.ts";
 import { LiveMessage } from "../../components/fields.tsx";
 import { Page } from "../../components/Page.tsx";
 import { TimeZoneField } from "../../components/TimeZoneField.tsx";
+import { unavailableWhile } from "../../lib/busy.ts";
 import { detectTimeZone, todayIn } from "../../lib/dates.ts";
 import { useApiForm } from "../../lib/useApiForm.ts";
 import { peekPendingInvite } from "../teams/pendingInvite.ts";
@@ -133,7 +134,11 @@ export function OnboardingPage() {
 
         <LiveMessage kind="error" message={form.formError} />
         <div className="action-bar">
-          <button type="submit" className="button button--primary button--block" disabled={form.pending}>
+          <button
+            type="submit"
+            className="button button--primary button--block"
+            {...unavailableWhile(form.pending)}
+          >
             {form.pending ? t("onboarding.saving") : t("onboarding.submit")}
           </button>
         </div>

@@ -1,8 +1,8 @@
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { TextField } from "../../components/fields.tsx";
 import type { FieldErrors } from "../../lib/forms.ts";
 import { replaced, without } from "./draft.ts";
+import { focusItem } from "./focus.ts";
 
 interface Props {
   items: readonly string[];
@@ -16,25 +16,23 @@ interface Props {
   maxLength: number;
 }
 
-/** An editable list of short texts: one field per line, each removable, and a button that adds a line. */
+/**
+ * An editable list of short texts: one field per line, each removable, and a button that adds a line. The
+ * cursor follows (focus.ts): into a new line, and after a removal into the line that took its place.
+ */
 export function TextLines({ items, onChange, label, addLabel, path, errors, maxLength }: Props) {
   const { t } = useTranslation();
-  const list = useRef<HTMLDivElement>(null);
   function add() {
     onChange([...items, ""]);
-    // The new line takes the cursor once it is drawn.
-    requestAnimationFrame(() => {
-      const inputs = list.current?.querySelectorAll<HTMLInputElement>(".text-line input");
-      inputs?.[inputs.length - 1]?.focus();
-    });
+    focusItem(path, "last");
   }
   return (
-    <div ref={list} className="text-lines">
+    <div className="text-lines">
       {errors[path] ? <p className="field__error">{errors[path]}</p> : null}
       {items.map((item, i) => (
         // Lines have no ids of their own; the index is their identity while editing.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <div key={i} className="text-line">
+        <div key={i} className="text-line" data-list={path}>
           <TextField
             label={label(i + 1)}
             value={item}
@@ -46,13 +44,16 @@ export function TextLines({ items, onChange, label, addLabel, path, errors, maxL
             type="button"
             className="button button--quiet"
             aria-label={t("plan.editor.removeLabel", { name: item || label(i + 1) })}
-            onClick={() => onChange(without(items, i))}
+            onClick={() => {
+              onChange(without(items, i));
+              focusItem(path, i);
+            }}
           >
             {t("plan.editor.remove")}
           </button>
         </div>
       ))}
-      <button type="button" className="button" onClick={add}>
+      <button type="button" className="button" data-add={path} onClick={add}>
         {addLabel}
       </button>
     </div>

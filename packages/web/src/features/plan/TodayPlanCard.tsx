@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { usePlan, usePlanActions, useSetPlanActions } from "../../api/plan.ts";
 import { LiveMessage } from "../../components/fields.tsx";
+import { unavailableWhile } from "../../lib/busy.ts";
 import "./plan.css";
 
 export function TodayPlanCard({ today }: { today: string }) {
@@ -33,7 +34,7 @@ export function TodayPlanCard({ today }: { today: string }) {
                 <input
                   type="checkbox"
                   checked={done.includes(action.id)}
-                  disabled={!ticks.data || setTicks.isPending}
+                  {...unavailableWhile(!ticks.data || setTicks.isPending)}
                   onChange={(e) => toggle(action.id, e.target.checked)}
                 />
                 <span>{action.label}</span>

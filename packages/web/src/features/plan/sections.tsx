@@ -12,6 +12,7 @@ import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../../components/fields.tsx";
 import type { FieldErrors } from "../../lib/forms.ts";
 import { newId, type PlanDraft, replaced, without } from "./draft.ts";
+import { focusItem } from "./focus.ts";
 import { TextLines } from "./TextLines.tsx";
 
 export interface SectionProps {
@@ -45,21 +46,50 @@ function ListError({ error }: { error: string | undefined }) {
   return error ? <p className="field__error">{error}</p> : null;
 }
 
-function Item({ legend, onRemove, children }: { legend: string; onRemove: () => void; children: ReactNode }) {
+interface ItemProps {
+  /** The list it belongs to and its place there: a removal moves the cursor to the item after it. */
+  list: string;
+  index: number;
+  legend: string;
+  onRemove: () => void;
+  children: ReactNode;
+}
+
+function Item({ list, index, legend, onRemove, children }: ItemProps) {
   const { t } = useTranslation();
   return (
-    <fieldset className="plan-item">
+    <fieldset className="plan-item" data-list={list}>
       <legend>{legend}</legend>
       {children}
       <button
         type="button"
         className="button button--quiet"
         aria-label={t("plan.editor.removeLabel", { name: legend })}
-        onClick={onRemove}
+        onClick={() => {
+          onRemove();
+          focusItem(list, index);
+        }}
       >
         {t("plan.editor.removeItem")}
       </button>
     </fieldset>
+  );
+}
+
+/** Adds an item to `list`; the new item's first field takes the cursor. */
+function AddButton({ list, onAdd, children }: { list: string; onAdd: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="button"
+      data-add={list}
+      onClick={() => {
+        onAdd();
+        focusItem(list, "last");
+      }}
+    >
+      {children}
+    </button>
   );
 }
 
@@ -105,6 +135,8 @@ export function TriggersSection({ draft, update, errors }: SectionProps) {
       {draft.triggers.map((trigger, i) => (
         <Item
           key={trigger.id}
+          list="triggers"
+          index={i}
           legend={trigger.label || t("plan.editor.triggerN", { n: i + 1 })}
           onRemove={() => update({ triggers: without(draft.triggers, i) })}
         >
@@ -126,17 +158,16 @@ export function TriggersSection({ draft, update, errors }: SectionProps) {
           />
         </Item>
       ))}
-      <button
-        type="button"
-        className="button"
-        onClick={() =>
+      <AddButton
+        list="triggers"
+        onAdd={() =>
           update({
             triggers: [...draft.triggers, { id: newId(), kind: "situation", label: "", copingSteps: [] }],
           })
         }
       >
         {t("plan.editor.addTrigger")}
-      </button>
+      </AddButton>
     </>
   );
 }
@@ -173,9 +204,11 @@ export function CopingSection({ draft, update, errors }: SectionProps) {
                       <button
                         type="button"
                         className="button plan-suggestion"
-                        onClick={() =>
-                          setSteps([...trigger.copingSteps.filter((x) => x.trim() !== ""), s.step])
-                        }
+                        onClick={() => {
+                          setSteps([...trigger.copingSteps.filter((x) => x.trim() !== ""), s.step]);
+                          // The suggestion's button is gone: the cursor goes to the step it became.
+                          focusItem(`triggers.${i}.copingSteps`, "last");
+                        }}
                       >
                         {t("plan.editor.take", { step: s.step })}
                       </button>
@@ -231,14 +264,13 @@ export function DailyActionsSection({ draft, update, errors }: SectionProps) {
           <h4>{t("plan.editor.quickAdd")}</h4>
           <div className="button-row">
             {missing.map((kind) => (
-              <button
+              <AddButton
                 key={kind}
-                type="button"
-                className="button"
-                onClick={() => add(kind, t(`plan.suggestedActions.${kind}`))}
+                list="dailyActions"
+                onAdd={() => add(kind, t(`plan.suggestedActions.${kind}`))}
               >
                 {t(`plan.suggestedActions.${kind}`)}
-              </button>
+              </AddButton>
             ))}
           </div>
         </div>
@@ -246,6 +278,8 @@ export function DailyActionsSection({ draft, update, errors }: SectionProps) {
       {draft.dailyActions.map((action, i) => (
         <Item
           key={action.id}
+          list="dailyActions"
+          index={i}
           legend={action.label || t("plan.editor.actionN", { n: i + 1 })}
           onRemove={() => update({ dailyActions: without(draft.dailyActions, i) })}
         >
@@ -265,9 +299,9 @@ export function DailyActionsSection({ draft, update, errors }: SectionProps) {
           />
         </Item>
       ))}
-      <button type="button" className="button" onClick={() => add("other", "")}>
+      <AddButton list="dailyActions" onAdd={() => add("other", "")}>
         {t("plan.editor.addAction")}
-      </button>
+      </AddButton>
     </>
   );
 }
@@ -286,6 +320,8 @@ export function PeopleSection({ draft, update, errors }: SectionProps) {
       {draft.supportPeople.map((person, i) => (
         <Item
           key={person.id}
+          list="supportPeople"
+          index={i}
           legend={person.name || t("plan.editor.personN", { n: i + 1 })}
           onRemove={() => update({ supportPeople: without(draft.supportPeople, i) })}
         >
@@ -315,17 +351,16 @@ export function PeopleSection({ draft, update, errors }: SectionProps) {
           />
         </Item>
       ))}
-      <button
-        type="button"
-        className="button"
-        onClick={() =>
+      <AddButton
+        list="supportPeople"
+        onAdd={() =>
           update({
             supportPeople: [...draft.supportPeople, { id: newId(), name: "", relation: "friend", phone: "" }],
           })
         }
       >
         {t("plan.editor.addPerson")}
-      </button>
+      </AddButton>
     </>
   );
 }
@@ -347,6 +382,8 @@ export function ProfessionalSection({ draft, update, errors }: SectionProps) {
       {draft.professionalHelp.map((place, i) => (
         <Item
           key={place.id}
+          list="professionalHelp"
+          index={i}
           legend={place.name || t("plan.editor.professionalN", { n: i + 1 })}
           onRemove={() => update({ professionalHelp: without(draft.professionalHelp, i) })}
         >
@@ -384,10 +421,9 @@ export function ProfessionalSection({ draft, update, errors }: SectionProps) {
           />
         </Item>
       ))}
-      <button
-        type="button"
-        className="button"
-        onClick={() =>
+      <AddButton
+        list="professionalHelp"
+        onAdd={() =>
           update({
             professionalHelp: [
               ...draft.professionalHelp,
@@ -397,7 +433,7 @@ export function ProfessionalSection({ draft, update, errors }: SectionProps) {
         }
       >
         {t("plan.editor.addProfessional")}
-      </button>
+      </AddButton>
       <TextField
         label={t("plan.editor.naloxoneLabel")}
         hint={t("plan.editor.naloxoneHint")}

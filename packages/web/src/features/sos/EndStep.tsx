@@ -7,6 +7,7 @@ import { useTeams } from "../../api/queries.ts";
 import { useEndSos } from "../../api/sos.ts";
 import { Chips, ChoiceGroup } from "../../components/choices.tsx";
 import { LiveMessage, TextField } from "../../components/fields.tsx";
+import { unavailableWhile } from "../../lib/busy.ts";
 import { describeError } from "../../lib/forms.ts";
 import { ScaleField } from "../checkins/ScaleField.tsx";
 import type { Ride } from "./SosDialog.tsx";
@@ -102,7 +103,11 @@ export function EndStep({
         />
       </ChoiceGroup>
       <LiveMessage kind="error" message={end.isError ? describeError(t, end.error) : undefined} />
-      <button type="submit" className="button button--primary button--block" disabled={end.isPending}>
+      <button
+        type="submit"
+        className="button button--primary button--block"
+        {...unavailableWhile(end.isPending)}
+      >
         {end.isPending ? t("sos.end.saving") : t("sos.end.save")}
       </button>
     </form>

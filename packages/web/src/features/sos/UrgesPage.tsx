@@ -11,6 +11,7 @@ import { LoadFailed, Loading } from "../../app/Loading.tsx";
 import { useMember } from "../../app/session.ts";
 import { LiveMessage } from "../../components/fields.tsx";
 import { Page } from "../../components/Page.tsx";
+import { unavailableWhile } from "../../lib/busy.ts";
 import { describeError } from "../../lib/forms.ts";
 import { useHelp } from "../help/HelpContext.ts";
 import { listOf } from "../teams/ReachOut.tsx";
@@ -46,7 +47,7 @@ function Unfinished({ episode, onDone }: { episode: SosEpisode; onDone: () => vo
         <button
           type="button"
           className="button"
-          disabled={close.isPending}
+          {...unavailableWhile(close.isPending)}
           onClick={() =>
             close.mutate({ id: episode.id, input: { craving: null, helped: [] } }, { onSuccess: ended })
           }

@@ -10,6 +10,7 @@ import { Link } from "wouter";
 import { api } from "../../api/endpoints.ts";
 import { useMember } from "../../app/session.ts";
 import { LiveMessage } from "../../components/fields.tsx";
+import { unavailableWhile } from "../../lib/busy.ts";
 import { describeError } from "../../lib/forms.ts";
 import { newClientId } from "./live/backoff.ts";
 import { useLive, useTeamSnapshot } from "./live/liveContext.ts";
@@ -81,7 +82,7 @@ export function ReachOutButton({
       <button
         type="button"
         className="button button--reach-out button--block"
-        disabled={busy}
+        {...unavailableWhile(busy)}
         onClick={reachOut}
       >
         {label}

@@ -7,6 +7,7 @@ import { type Message, REACTIONS, type Reaction, TEAM_LIMITS } from "@cairn/core
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmRemoval, LiveMessage, TextArea } from "../../../components/fields.tsx";
+import { unavailableWhile } from "../../../lib/busy.ts";
 import { describeError } from "../../../lib/forms.ts";
 import { useReturnFocus } from "../../../lib/useReturnFocus.ts";
 import { listOf } from "../ReachOut.tsx";
@@ -119,7 +120,7 @@ function ReportForm({
       />
       <LiveMessage kind="error" message={error} />
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button type="submit" className="button button--primary" {...unavailableWhile(busy)}>
           {t("chat.report.submit")}
         </button>
         <button type="button" className="button" onClick={onCancel}>

@@ -15,6 +15,7 @@ import { useMember } from "../../../app/session.ts";
 import { Announcements } from "../../../components/fields.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { localizeCoreMessage } from "../../../i18n/index.ts";
+import { unavailableWhile } from "../../../lib/busy.ts";
 import { describeError } from "../../../lib/forms.ts";
 import { useToday } from "../../../lib/useToday.ts";
 import type { PendingSend } from "../live/LiveStore.ts";
@@ -335,7 +336,7 @@ export function TeamChatPage({ teamId }: { teamId: string }) {
           <button
             type="button"
             className="button button--quiet button--block"
-            disabled={snapshot.older === "loading"}
+            {...unavailableWhile(snapshot.older === "loading")}
             onClick={loadOlder}
           >
             {snapshot.older === "loading" ? t("chat.loadingOlder") : t("chat.loadOlder")}

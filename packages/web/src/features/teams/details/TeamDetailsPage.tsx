@@ -16,6 +16,7 @@ import { LoadFailed, Loading } from "../../../app/Loading.tsx";
 import { useMember } from "../../../app/session.ts";
 import { Announcements, ConfirmRemoval, SelectField, TextField } from "../../../components/fields.tsx";
 import { Page } from "../../../components/Page.tsx";
+import { unavailableWhile } from "../../../lib/busy.ts";
 import { describeError } from "../../../lib/forms.ts";
 import { useReturnFocus } from "../../../lib/useReturnFocus.ts";
 import { useToday } from "../../../lib/useToday.ts";
@@ -110,7 +111,7 @@ function MemberItem({
               ))}
             </SelectField>
             <div className="button-row">
-              <button type="submit" className="button button--primary" disabled={busy}>
+              <button type="submit" className="button button--primary" {...unavailableWhile(busy)}>
                 {t("teamDetails.muteSubmit")}
               </button>
               <button type="button" className="button" onClick={() => setOpen(undefined)}>
@@ -150,7 +151,7 @@ function MemberItem({
                 type="button"
                 className="button"
                 aria-label={t("teamDetails.unmuteLabel", { alias })}
-                disabled={busy}
+                {...unavailableWhile(busy)}
                 onClick={() =>
                   void act(() => api.unmuteMember(teamId, member.id), t("teamDetails.unmuted", { alias }))
                 }
@@ -274,7 +275,7 @@ function Invites({ teamId, say }: { teamId: string; say: Say }) {
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="button button--primary button--block" disabled={busy}>
+        <button type="submit" className="button button--primary button--block" {...unavailableWhile(busy)}>
           {t("teamDetails.createInvite")}
         </button>
       </form>
@@ -404,7 +405,7 @@ function ReportItem({ teamId, report, say }: { teamId: string; report: Report; s
             <button
               type="button"
               className="button"
-              disabled={busy}
+              {...unavailableWhile(busy)}
               onClick={() => void act(() => api.resolveReport(teamId, report.id), t("teamDetails.resolved"))}
             >
               {t("teamDetails.resolve")}
