@@ -63,6 +63,13 @@ test("a new member signs up, onboards, checks in and sees ten days and the next 
   await page.getByRole("link", { name: "History" }).click();
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "history");
+  // Editing a day from History lands on that day's check-in, not on the top of Today.
+  await page
+    .getByRole("link", { name: /^Edit check-in for / })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { name: /^Check-in for /, level: 2 })).toBeFocused();
+  await expect(page.getByText("You already checked in for this day")).toBeVisible();
 
   await page.getByRole("link", { name: "Settings" }).click();
   await expectNoSeriousA11yViolations(page, "settings");

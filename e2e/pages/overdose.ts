@@ -20,7 +20,7 @@ export class OverdoseScreen {
     await expect(this.section("How to give naloxone (nasal spray)")).toContainText("nostril");
     const alone = this.section("If you're going to use");
     await expect(alone).toContainText("fentanyl test strips");
-    await expect(alone.getByRole("link", { name: /Call 18004843731/ })).toHaveAttribute(
+    await expect(alone.getByRole("link", { name: /Call 1-800-484-3731/ })).toHaveAttribute(
       "href",
       "tel:18004843731",
     );

@@ -102,7 +102,13 @@ describe("the downloaded journal's file name", () => {
     );
   });
 
-  it("keeps the exact moment of the download inside the file", () => {
+  it("says in the Markdown when it was downloaded on the member's own clock, readably", () => {
+    const text = exportFile([], "markdown", { timeZone: "America/Los_Angeles", now }).text;
+    expect(text).toContain("Downloaded 2026-12-03 19:00: 0 entries.");
+    expect(text).not.toContain("T03:00");
+  });
+
+  it("keeps the exact moment of the download inside the JSON file", () => {
     const text = exportFile([], "json", { timeZone: "America/Los_Angeles", now }).text;
     expect(JSON.parse(text).exportedAt).toBe("2026-12-04T03:00:00.000Z");
   });

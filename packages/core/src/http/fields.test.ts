@@ -41,6 +41,9 @@ describe("dialablePhone", () => {
     [" +44 20 7946 0958", "+442079460958"],
     ["555.010.2030", "5550102030"],
     ["988", "988"],
+    // A resources file's lines, written for the eye.
+    ["1-800-662-4357", "18006624357"],
+    ["*250 #", "*250#"],
   ])("turns %j into %j for tel: and sms: links", (input, dialable) => {
     expect(dialablePhone(input)).toBe(dialable);
   });

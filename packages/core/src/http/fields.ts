@@ -55,7 +55,10 @@ export const phoneSchema = z
     return digits >= 3 && digits <= 15;
   }, "A phone number has 3 to 15 digits");
 
-/** The `tel:`/`sms:` form of a validated phone number: the leading plus and the digits only. */
+/**
+ * The `tel:`/`sms:` form of a validated phone number or a resources file's line: without the spaces, dots,
+ * dashes and brackets written for the eye (a member's number keeps its one leading plus; a line may have * or #).
+ */
 export function dialablePhone(phone: string): string {
-  return (phone.trim().startsWith("+") ? "+" : "") + phone.replace(/\D/g, "");
+  return phone.replace(/[^\d+*#]/g, "");
 }

@@ -29,7 +29,7 @@ export function journalToJson(entries: readonly JournalEntry[], exportedAt: stri
 
 export interface JournalExportLabels {
   heading: string;
-  exported: (exportedAt: string, count: number) => string;
+  exported: (downloadedAt: string, count: number) => string;
   mood: (mood: number) => string;
   tags: string;
   prompts: Record<JournalPromptKind, { name: string; fields: Record<string, string> }>;
@@ -38,7 +38,8 @@ export interface JournalExportLabels {
 /** English words for the Markdown export; the web app may pass its own catalog's. */
 export const JOURNAL_EXPORT_LABELS_EN: JournalExportLabels = {
   heading: "My Cairn journal",
-  exported: (exportedAt, count) => `Downloaded ${exportedAt}: ${count} ${count === 1 ? "entry" : "entries"}.`,
+  exported: (downloadedAt, count) =>
+    `Downloaded ${downloadedAt}: ${count} ${count === 1 ? "entry" : "entries"}.`,
   mood: (mood) => `Mood: ${mood} of 5`,
   tags: "Tags",
   prompts: {
@@ -119,14 +120,14 @@ function entryMarkdown(entry: JournalEntry, labels: JournalExportLabels): string
   return parts.join("\n\n");
 }
 
-/** The Markdown export, newest first, one section per entry. */
+/** The Markdown export, newest first, one section per entry; `downloadedAt` as the member reads it. */
 export function journalToMarkdown(
   entries: readonly JournalEntry[],
-  exportedAt: string,
+  downloadedAt: string,
   labels: JournalExportLabels = JOURNAL_EXPORT_LABELS_EN,
 ): string {
   const sorted = sortJournal(entries);
-  const sections = [`# ${labels.heading}`, labels.exported(exportedAt, sorted.length)];
+  const sections = [`# ${labels.heading}`, labels.exported(downloadedAt, sorted.length)];
   for (const entry of sorted) sections.push("---", entryMarkdown(entry, labels));
   return `${sections.join("\n\n")}\n`;
 }

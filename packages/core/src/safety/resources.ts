@@ -6,9 +6,10 @@ export const contactSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/),
     name: z.string().min(1),
     description: z.string().min(1),
+    /** As it is shown ("1-800-662-4357"); dialled without the separators (`dialablePhone`). */
     phone: z
       .string()
-      .regex(/^[0-9+*#]+$/)
+      .regex(/^[0-9+*#][0-9+*# ().-]*$/)
       .optional(),
     sms: z.strictObject({ number: z.string().regex(/^[0-9+]+$/), body: z.string().optional() }).optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),

@@ -244,7 +244,8 @@ export const en = {
     days_one: "{{count}} day",
     days_other: "{{count}} days",
     since: "Since {{date}}",
-    dayOne: "Today is day one. It counts.",
+    // 0 full days, as core and the API count (cases README): say why the number is 0 on the first day.
+    dayOne: "Today is your first day, and it counts. Tomorrow you will have 1 full day.",
     // The day of a lapse: the new run starts tomorrow (core counts it that way).
     freshStart: "A new run starts tomorrow. The days you've had still count.",
     nextMilestone: "Next milestone: {{days}} on {{date}}",
@@ -463,8 +464,8 @@ export const en = {
     copied: "Copied.",
     copyFailed: "Couldn't copy. Select the text and copy it yourself.",
     inviteListLabel: "Invites made",
-    inviteStatus: { active: "Works", expired: "Expired", revoked: "Withdrawn" },
-    inviteMade: "Made {{date}}",
+    inviteStatus: { active: "Active", expired: "Expired", revoked: "Withdrawn" },
+    inviteMade: "made {{date}}",
     inviteExpires: "Works until {{date}}",
     inviteNoExpiry: "Works until withdrawn",
     revoke: "Withdraw",

@@ -38,12 +38,12 @@ describe("the shipped US resources", () => {
     const lifeline = us.crisis.find((c) => c.id === "988-lifeline");
     expect(lifeline).toMatchObject({ phone: "988", sms: { number: "988" }, url: "https://988lifeline.org" });
     const samhsa = us.crisis.find((c) => c.id === "samhsa-helpline");
-    expect(samhsa?.phone).toBe("18006624357");
+    expect(samhsa?.phone).toBe("1-800-662-4357");
     expect(samhsa?.description).toMatch(/free, confidential/i);
     expect(samhsa?.description).toMatch(/English and Spanish/);
     expect(samhsa?.hours).toBe("24/7");
     expect(us.overdose.neverUseAlone[0]).toMatchObject({
-      phone: "18004843731",
+      phone: "1-800-484-3731",
       url: "https://neverusealone.com",
     });
     expect(us.overdose.steps.join(" ")).toMatch(/Call 911/);

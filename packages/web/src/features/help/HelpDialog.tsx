@@ -5,7 +5,7 @@
  * (HelpProvider). The resources come from the server and the last copy is kept on the device, so this works
  * offline too.
  */
-import type { Contact } from "@cairn/core";
+import { type Contact, dialablePhone } from "@cairn/core";
 import { onlineManager } from "@tanstack/react-query";
 import { type Ref, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -53,7 +53,11 @@ export function ContactItem({
       {contact.hours ? <p className="contact__hours">{t("help.hours", { hours: contact.hours })}</p> : null}
       <div className="contact__actions">
         {contact.phone ? (
-          <a className="button button--primary" href={`tel:${contact.phone}`} aria-describedby={nameId}>
+          <a
+            className="button button--primary"
+            href={`tel:${dialablePhone(contact.phone)}`}
+            aria-describedby={nameId}
+          >
             {t("help.call", { number: contact.phone })}
           </a>
         ) : null}

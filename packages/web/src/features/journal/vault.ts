@@ -20,7 +20,7 @@ import {
   journalTextLength,
   journalToJson,
   journalToMarkdown,
-  localDateAt,
+  localDateTimeAt,
   rewrapAfterRecovery,
   rewrapForNewPassword,
   rewrapForNewRecoveryCodes,
@@ -213,7 +213,9 @@ export function exportFile(
 ): { name: string; type: string; text: string } {
   const now = options.now ?? Date.now();
   const exportedAt = new Date(now).toISOString();
-  const day = localDateAt(now, options.timeZone);
+  // Read by a person: the member's own day and time, like the entries' own dates.
+  const { date: day, hour, minute } = localDateTimeAt(now, options.timeZone);
+  const shownAt = `${day} ${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
   return format === "json"
     ? {
         name: `cairn-journal-${day}.json`,
@@ -223,6 +225,6 @@ export function exportFile(
     : {
         name: `cairn-journal-${day}.md`,
         type: "text/markdown;charset=utf-8",
-        text: journalToMarkdown(readable(entries), exportedAt, options.labels),
+        text: journalToMarkdown(readable(entries), shownAt, options.labels),
       };
 }

@@ -1,5 +1,5 @@
 import { addDays, type CheckinSaved, checkinDateProblem, isLocalDate } from "@cairn/core";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Redirect, useSearchParams } from "wouter";
 import { useCheckinRange, useProgress, useRecoveries } from "../../api/queries.ts";
@@ -42,6 +42,8 @@ export function TodayPage() {
   const lateNight = date === today && hourIn(member.timezone) < LATE_NIGHT_UNTIL;
   const yesterdayCheckin = useCheckinRange(yesterday, yesterday, lateNight);
   const [support, setSupport] = useState<{ date: string; saved: CheckinSaved }>();
+  // Arriving for a given day (History's "Edit"): the cursor goes to that day's check-in, not the screen's top.
+  const checkinTitle = useRef<HTMLHeadingElement>(null);
 
   if (recoveries.data && recoveries.data.length === 0) return <Redirect to="/welcome" replace />;
 
@@ -59,7 +61,7 @@ export function TodayPage() {
   const shownSupport = support?.date === date ? support.saved.support : undefined;
 
   return (
-    <Page title={t("today.title")} className="today">
+    <Page title={t("today.title")} className="today" arrivalFocus={requested ? checkinTitle : undefined}>
       <p className="today__greeting">{t("today.greeting", { name })}</p>
       <TeamReachOut />
 
@@ -72,7 +74,9 @@ export function TodayPage() {
       )}
 
       <section className="today__checkin" aria-labelledby="checkin-title">
-        <h2 id="checkin-title">{t("today.checkinTitle", { date: described })}</h2>
+        <h2 id="checkin-title" ref={checkinTitle} tabIndex={-1}>
+          {t("today.checkinTitle", { date: described })}
+        </h2>
         <DayChooser date={date} today={today} onChange={chooseDate} />
         {lateNight && yesterdayCheckin.data && yesterdayCheckin.data.length === 0 ? (
           <div className="notice">

@@ -309,8 +309,9 @@ function Invites({ teamId, say }: { teamId: string; say: Say }) {
             return (
               <li key={invite.id} className="invite-item">
                 <p>
-                  <span className="tag">{t(`teamDetails.inviteStatus.${invite.status}`)}</span>{" "}
-                  {t("teamDetails.inviteMade", { date: made })}
+                  <span className="tag">{t(`teamDetails.inviteStatus.${invite.status}`)}</span>
+                  {/* Read as one phrase: "Active, made 4 December". */}
+                  <span className="visually-hidden">,</span> {t("teamDetails.inviteMade", { date: made })}
                 </p>
                 {invite.status === "active" ? (
                   <>
