@@ -2,6 +2,8 @@
  * Issue 4, crisis and overdose safety and the withdrawal tracker: a lapse on opioids offers the overdose page
  * first; the page shows where the member keeps naloxone (from their plan); help opens it from any screen; two
  * symptom checks show a total, guidance on when to get medical help, and the course as a chart and a table.
+ * With no connection, Today says so; a start with no connection offers help and the overdose steps (from the
+ * device's copy), and the app recovers by itself when the connection is back.
  */
 import { addDays, EMPTY_PLAN, localDateAt } from "@cairn/core";
 import { expect, type Page, test } from "@playwright/test";
@@ -118,4 +120,40 @@ test("two withdrawal symptom checks show the total, when to get help, and the co
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "Withdrawal check" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Withdrawal check" })).toBeVisible();
+});
+
+test("offline: Today says so, a reload with no connection still opens help and the overdose steps, and back online the app recovers by itself", async ({
+  page,
+  context,
+}) => {
+  await newMemberOnOpioids(page, "offline");
+  await expect(page.getByRole("heading", { name: "Today", level: 1 })).toBeVisible();
+  // The service worker holds the app itself (never the API): it must control the page before going offline.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+  await context.setOffline(true);
+  await expect(page.getByRole("status").filter({ hasText: "You're offline" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "today, offline");
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "You're offline", level: 1 })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "offline start");
+  await page.getByRole("button", { name: "Get help now" }).first().click();
+  const help = page.getByRole("dialog", { name: "Help now" });
+  await expect(help).toContainText("988");
+  await page.keyboard.press("Escape");
+  await page.getByRole("link", { name: "What to do in an overdose" }).click();
+  const overdose = new OverdoseScreen(page);
+  await expect(overdose.heading()).toBeVisible();
+  await expect(overdose.section("Signs of an opioid overdose")).toContainText("breathing");
+
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "You're offline", level: 1 })).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.getByRole("heading", { name: "Today", level: 1 })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "You're offline" })).toHaveCount(0);
 });

@@ -231,6 +231,10 @@ test("an urge started in another tab is offered to pick up there, its timer (wit
   ).toBeVisible();
   await otherSos.dialog.getByRole("button", { name: "I'm ready to re-rate it" }).click();
   await otherSos.finish({ craving: 3, helped: [] });
+  // The first tab still shows the ride: more time there is refused as already ended, and it says so.
+  await sos.dialog.getByRole("button", { name: "Add 5 minutes" }).click();
+  await expect(sos.dialog.getByText("That SOS had already ended")).toBeVisible();
+  await expect(sos.dialog.getByRole("timer")).toHaveCount(0);
 
   // Finished there, it is offered nowhere: a third tab opens on a new rating.
   const third = await context.newPage();

@@ -57,6 +57,11 @@ export function createQueryClient(): QueryClient {
     },
   });
   setUnauthorizedListener(() => forgetSession(client));
+  // Back online, what failed for want of a connection is asked again: the screen recovers by itself. (A page
+  // loaded offline never told the query library it was offline, so its own reconnect refetch won't fire.)
+  globalThis.addEventListener?.("online", () => {
+    void client.refetchQueries({ predicate: (query) => query.state.status === "error" });
+  });
   return client;
 }
 

@@ -2,6 +2,7 @@ import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
+import { ApiRequestError, NETWORK_ERROR } from "../api/client.ts";
 import { useMe } from "../api/queries.ts";
 import { HelpButton } from "../features/help/HelpButton.tsx";
 import { HelpProvider } from "../features/help/HelpProvider.tsx";
@@ -11,7 +12,10 @@ import { LiveProvider } from "../features/teams/live/LiveProvider.tsx";
 import { BottomNav } from "./BottomNav.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { LoadFailed, Loading } from "./Loading.tsx";
-import { SignedInRoutes, SignedOutRoutes } from "./routes.tsx";
+import { OfflineNotice } from "./Offline.tsx";
+import { OfflineRoutes, SignedInRoutes, SignedOutRoutes } from "./routes.tsx";
+
+const isNetworkError = (error: unknown) => error instanceof ApiRequestError && error.code === NETWORK_ERROR;
 
 function SkipLink() {
   const { t } = useTranslation();
@@ -56,11 +60,14 @@ function Shell() {
           <HelpButton />
         </div>
       </header>
+      <OfflineNotice />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={location}>
           <Suspense fallback={<Loading />}>
             {me.isPending ? (
               <Loading />
+            ) : me.isError && isNetworkError(me.error) ? (
+              <OfflineRoutes onRetry={() => void me.refetch()} />
             ) : me.isError ? (
               <LoadFailed onRetry={() => void me.refetch()} />
             ) : member ? (

@@ -7,6 +7,7 @@ import { lazy } from "react";
 import { Redirect, Route, Switch } from "wouter";
 import { peekPendingInvite, savePendingInvite } from "../features/teams/pendingInvite.ts";
 import { NotFound } from "./NotFound.tsx";
+import { OfflineStart } from "./Offline.tsx";
 import { MemberContext } from "./session.ts";
 
 const SignInPage = lazy(() =>
@@ -65,6 +66,18 @@ const MedicationsPage = lazy(() =>
 const AdherencePage = lazy(() =>
   import("../features/medications/AdherencePage.tsx").then((m) => ({ default: m.AdherencePage })),
 );
+
+/** The app started with no connection: the overdose page works from the device's copy; the rest waits. */
+export function OfflineRoutes({ onRetry }: { onRetry: () => void }) {
+  return (
+    <Switch>
+      <Route path="/overdose" component={OverdosePage} />
+      <Route>
+        <OfflineStart onRetry={onRetry} />
+      </Route>
+    </Switch>
+  );
+}
 
 export function SignedOutRoutes() {
   return (

@@ -37,6 +37,14 @@ export const en = {
       body: "There's nothing at this address.",
       home: "Go to the start",
     },
+    offline: {
+      notice:
+        "You're offline. What you see may be out of date and changes can't be saved yet. Help still works.",
+      title: "You're offline",
+      body: "Cairn needs a connection to open your account. It will try again as soon as you're back online. Help and the overdose steps work without one.",
+      help: "Get help now",
+      overdose: "What to do in an overdose",
+    },
     crashed: {
       title: "Something went wrong",
       body: "This screen hit a problem. Help is still one tap away at the top.",

@@ -9,6 +9,7 @@
 import type { SosSaved } from "@cairn/core";
 import { type Ref, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ApiRequestError } from "../../api/client.ts";
 import { useSetSosMinutes, useStartSos } from "../../api/sos.ts";
 import { HelpButton } from "../help/HelpButton.tsx";
 import { useHelp } from "../help/HelpContext.ts";
@@ -17,6 +18,8 @@ import { SosSession } from "./session-chunk.ts";
 import { forgetRide, keepRide, readRide } from "./stored-ride.ts";
 import { LeftBehind, UnfinishedRide } from "./UnfinishedRide.tsx";
 import "./sos.css";
+
+const isAlreadyEnded = (error: unknown) => error instanceof ApiRequestError && error.status === 409;
 
 /** An urge being ridden out: what the session screens need. */
 export interface Ride extends RateValues {
@@ -105,11 +108,25 @@ export function SosDialog({ ref, memberId, openCount, endedElsewhere, onClosed, 
     );
   }
 
-  // Kept on the server too, so a tab or device that picks the ride up counts to the same end.
+  // Kept on the server too, so a tab or device that picks the ride up counts to the same end. Refused as
+  // already ended (finished in another tab or on another device): that ride is over here too.
   function moreTime(running: Ride) {
     const minutes = running.minutes + 5;
     setRide((r) => r && { ...r, minutes });
-    if (running.episodeId) setMinutes.mutate({ id: running.episodeId, minutes });
+    if (!running.episodeId) return;
+    setMinutes.mutate(
+      { id: running.episodeId, minutes },
+      {
+        onError: (error) => {
+          if (isAlreadyEnded(error)) endedHere();
+        },
+      },
+    );
+  }
+
+  function endedHere() {
+    again();
+    setAlreadyEnded(true);
   }
 
   // A ride started elsewhere, taken up here: the timer takes the focus from the button that is gone.
@@ -172,10 +189,7 @@ export function SosDialog({ ref, memberId, openCount, endedElsewhere, onClosed, 
               }}
               onAgain={again}
               onLeave={onClose}
-              onAlreadyEnded={() => {
-                again();
-                setAlreadyEnded(true);
-              }}
+              onAlreadyEnded={endedHere}
             />
           </Suspense>
         ) : (
