@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, localDateSchema, shortText } from "../http/fields.ts";
+import { idSchema, localDateSchema, noteText, shortText } from "../http/fields.ts";
 
 /** Triggers offered as chips; the member may add their own words too. */
 export const LISTED_TRIGGERS = [
@@ -52,11 +52,7 @@ export const checkinInputSchema = z.strictObject({
     .max(CHECKIN_LIMITS.sleepHoursMax, "At most 24 hours")
     .nullable()
     .optional(),
-  note: z
-    .string()
-    .max(CHECKIN_LIMITS.noteMax, `A note can be at most ${CHECKIN_LIMITS.noteMax} characters`)
-    .nullable()
-    .optional(),
+  note: noteText(CHECKIN_LIMITS.noteMax).nullable().optional(),
 });
 export type CheckinInput = z.infer<typeof checkinInputSchema>;
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { messageTextSchema } from "../teams/schema.ts";
-import { dialablePhone, HIDDEN_CONTROLS_MESSAGE, phoneSchema, shortText } from "./fields.ts";
+import {
+  dialablePhone,
+  HIDDEN_CONTROLS_MESSAGE,
+  hasVisibleText,
+  noteText,
+  phoneSchema,
+  shortText,
+} from "./fields.ts";
 
 describe("phoneSchema", () => {
   it.each([
@@ -74,5 +81,41 @@ describe("text without hidden controls", () => {
   it("lets a chat message keep its line breaks and tabs but not a NUL", () => {
     expect(messageTextSchema.safeParse("line one\n\tline two").success).toBe(true);
     expect(messageTextSchema.safeParse("line one\u0000").success).toBe(false);
+  });
+
+  it("refuses half of a surrogate pair on its own, and keeps whole pairs", () => {
+    expect(name.safeParse("Sam \uD83D").error?.issues[0]?.message).toBe(HIDDEN_CONTROLS_MESSAGE);
+    expect(name.safeParse("\uDE00 Sam").error?.issues[0]?.message).toBe(HIDDEN_CONTROLS_MESSAGE);
+    expect(name.safeParse("Sam \uD83D\uDE00").success).toBe(true);
+  });
+
+  it("holds a note to the same rule, while keeping its line breaks and allowing it empty", () => {
+    const note = noteText(2000);
+    expect(note.safeParse("").success).toBe(true);
+    expect(note.safeParse("a hard day\n\nbut I called Sam 💪🏽").success).toBe(true);
+    for (const hidden of ["\u0000", "\u202E", "\uD83D"]) {
+      expect(note.safeParse(`tired${hidden}`).error?.issues[0]?.message).toBe(HIDDEN_CONTROLS_MESSAGE);
+    }
+    expect(note.safeParse("x".repeat(2001)).error?.issues[0]?.message).toBe(
+      "A note can be at most 2000 characters",
+    );
+  });
+});
+
+describe("text a person can see", () => {
+  it.each([
+    ["zero-width spaces", "\u200B\u200B"],
+    ["a word joiner and a BOM", "\u2060\uFEFF"],
+    ["a soft hyphen among spaces", " \u00AD "],
+    ["a lone zero-width joiner", "\u200D"],
+  ])("finds none in %s: an empty message and an empty name are refused", (_what, text) => {
+    expect(hasVisibleText(text)).toBe(false);
+    expect(messageTextSchema.safeParse(text).error?.issues[0]?.message).toBe("Write a message");
+    expect(shortText(40, "A name").safeParse(text).error?.issues[0]?.message).toBe("A name can't be empty");
+  });
+
+  it("finds it in an emoji joined by zero-width joiners and in a word with one inside", () => {
+    expect(hasVisibleText("👨‍👩‍👧")).toBe(true);
+    expect(hasVisibleText("ad\u200Bmin")).toBe(true);
   });
 });

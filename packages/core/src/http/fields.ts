@@ -17,16 +17,26 @@ export const idSchema = z.uuid({ error: "Expected an id" });
 /**
  * Characters that are never typed on purpose but can hide or disguise text: C0 controls other than tab and line
  * break, DEL, and the bidirectional overrides and isolates that make a message display in another order than it
- * reads ("Trojan Source"). Right-to-left writing itself needs none of them.
+ * reads ("Trojan Source"). Right-to-left writing itself needs none of them. Also half of a surrogate pair on its
+ * own: no character at all, and it would not survive encryption (UTF-8) as it was sent.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for.
-const HIDDEN_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+const HIDDEN_CONTROLS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function hasHiddenControls(text: string): boolean {
   return HIDDEN_CONTROLS.test(text);
 }
 
 export const HIDDEN_CONTROLS_MESSAGE = "Remove the hidden control characters from this text";
+
+/** Spaces and the characters that take no room (zero-width space, joiners, word joiner, soft hyphen, BOM). */
+const BLANK = /[\s\u00AD\u180E\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Whether a person would see anything: a "message" of zero-width spaces is empty. */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(BLANK, "").length > 0;
+}
 
 /**
  * Trimmed text with a length limit in UTF-16 code units (an emoji can count as two): text over the limit is
@@ -38,6 +48,15 @@ export function shortText(max: number, name = "Text") {
     .trim()
     .min(1, `${name} can't be empty`)
     .max(max, `${name} can be at most ${max} characters`)
+    .refine(hasVisibleText, `${name} can't be empty`)
+    .refine((text) => !hasHiddenControls(text), HIDDEN_CONTROLS_MESSAGE);
+}
+
+/** A free note (may be empty, keeps its line breaks): a limit in UTF-16 code units and no hidden controls. */
+export function noteText(max: number) {
+  return z
+    .string()
+    .max(max, `A note can be at most ${max} characters`)
     .refine((text) => !hasHiddenControls(text), HIDDEN_CONTROLS_MESSAGE);
 }
 

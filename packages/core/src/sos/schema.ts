@@ -3,7 +3,7 @@
  * they re-rate it and say what helped. Times come from the server's clock; the member's words are theirs.
  */
 import { z } from "zod";
-import { idSchema, shortText } from "../http/fields.ts";
+import { idSchema, noteText, shortText } from "../http/fields.ts";
 import { SOS_LIMITS } from "./limits.ts";
 
 function unique<T>(items: readonly T[]): boolean {
@@ -41,11 +41,7 @@ export const sosEndSchema = z.strictObject({
     .array(shortText(SOS_LIMITS.helpedItemMax, "What helped"))
     .max(SOS_LIMITS.helpedMax, `At most ${SOS_LIMITS.helpedMax} things`)
     .refine(unique, "Each can appear once"),
-  note: z
-    .string()
-    .max(SOS_LIMITS.noteMax, `A note can be at most ${SOS_LIMITS.noteMax} characters`)
-    .nullable()
-    .optional(),
+  note: noteText(SOS_LIMITS.noteMax).nullable().optional(),
 });
 export type SosEnd = z.infer<typeof sosEndSchema>;
 

@@ -2,7 +2,13 @@
  * Peer teams: payloads of the teams API, shared by the server (validation, OpenAPI) and the web app (forms).
  */
 import { z } from "zod";
-import { HIDDEN_CONTROLS_MESSAGE, hasHiddenControls, idSchema, shortText } from "../http/fields.ts";
+import {
+  HIDDEN_CONTROLS_MESSAGE,
+  hasHiddenControls,
+  hasVisibleText,
+  idSchema,
+  shortText,
+} from "../http/fields.ts";
 
 export const TEAM_LIMITS = {
   nameMax: 60,
@@ -47,7 +53,7 @@ export const inviteCreateSchema = z.strictObject({
  */
 export const messageTextSchema = z
   .string({ error: "Write a message" })
-  .refine((text) => text.trim().length > 0, "Write a message")
+  .refine(hasVisibleText, "Write a message")
   .refine(
     (text) => text.length <= TEAM_LIMITS.messageMax,
     `A message can be at most ${TEAM_LIMITS.messageMax} characters`,

@@ -4,7 +4,7 @@
  * member's local date.
  */
 import { z } from "zod";
-import { localDateSchema } from "../http/fields.ts";
+import { localDateSchema, noteText } from "../http/fields.ts";
 
 /** The symptoms, in the order the form asks about them. */
 export const WITHDRAWAL_SYMPTOMS = [
@@ -52,11 +52,7 @@ export const withdrawalRatingsSchema = z.strictObject(
 
 export const withdrawalCheckInputSchema = z.strictObject({
   ratings: withdrawalRatingsSchema,
-  note: z
-    .string()
-    .max(WITHDRAWAL_LIMITS.noteMax, `A note can be at most ${WITHDRAWAL_LIMITS.noteMax} characters`)
-    .nullable()
-    .optional(),
+  note: noteText(WITHDRAWAL_LIMITS.noteMax).nullable().optional(),
 });
 export type WithdrawalCheckInput = z.infer<typeof withdrawalCheckInputSchema>;
 

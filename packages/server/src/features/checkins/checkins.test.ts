@@ -343,6 +343,7 @@ describeEachDatabase("check-ins", (kind) => {
       ["triggers as text", { triggers: "stress" }, "triggers"],
       ["a note over 2000 characters", { note: "x".repeat(CHECKIN_LIMITS.noteMax + 1) }, "note"],
       ["a note as a number", { note: 42 }, "note"],
+      ["a note with a right-to-left override", { note: "fine \u202Eenif" }, "note"],
       ["sleep of 25 hours", { sleepHours: 25 }, "sleepHours"],
       ["negative sleep", { sleepHours: -1 }, "sleepHours"],
       ["uses as an object", { uses: { recoveryId: "x" } }, "uses"],

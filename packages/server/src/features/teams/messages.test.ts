@@ -152,6 +152,7 @@ describeEachDatabase("team messages", (kind) => {
       const cases: [unknown, string, RegExp?][] = [
         [{ ...ok, text: "x".repeat(TEAM_LIMITS.messageMax + 1) }, "text", /at most 4000 characters/],
         [{ ...ok, text: "" }, "text", /Write a message/],
+        [{ ...ok, text: "\u200B \u200B" }, "text", /Write a message/],
         [{ ...ok, text: " \n\t " }, "text", /Write a message/],
         [{ ...ok, text: 42 }, "text"],
         [{ text: "hi" }, "clientId"],
