@@ -1,4 +1,7 @@
-/** A member corrects a wrong start date in Settings and Today counts from the corrected day. */
+/**
+ * A member corrects a wrong start date in Settings and Today counts from the corrected day; and signs out on
+ * every device at once (a lost phone).
+ */
 import { addDays, localDateAt } from "@cairn/core";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./pages/accessibility.ts";
@@ -26,4 +29,32 @@ test("correcting a recovery's start date in Settings changes the count on Today"
 
   await page.getByRole("link", { name: "Today" }).click();
   await expect(new TodayScreen(page).progressCard("Alcohol")).toContainText("30 days");
+});
+
+test("signing out on every device ends the session on another device too", async ({ page, browser }) => {
+  const zone = "Europe/Berlin";
+  const username = uniqueUsername("everywhere");
+  const password = "stones on the trail 7";
+  const auth = new AuthScreens(page);
+  await auth.signUp(username, password);
+  await auth.confirmCodesSaved();
+  await new OnboardingScreen(page).setUp({
+    substance: "Alcohol",
+    startDate: localDateAt(Date.now(), zone),
+    timeZone: zone,
+  });
+
+  // The phone that was lost: signed in to the same account.
+  const phone = await (await browser.newContext({ baseURL: new URL(page.url()).origin })).newPage();
+  await phone.goto("/signin");
+  await new AuthScreens(phone).signIn(username, password);
+  await expect(phone.getByRole("heading", { name: "Today", level: 1 })).toBeVisible();
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expectNoSeriousA11yViolations(page, "settings, sign out");
+  await page.getByRole("button", { name: "Sign out on every device" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
+  await phone.reload();
+  await expect(phone.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
+  await phone.context().close();
 });

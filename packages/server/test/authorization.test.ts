@@ -151,6 +151,15 @@ const MATRIX: Record<string, Row> = {
       w.stranger = await buildMember(w.t);
     },
   },
+  "POST /api/v1/auth/logout-everywhere": {
+    asStranger: (w) => call(w.t, w.stranger, "POST", "/api/v1/auth/logout-everywhere"),
+    // Only the caller's own sessions end: the owner stays signed in.
+    expect: async (w, r) => {
+      expect(r.statusCode).toBe(204);
+      expect((await call(w.t, w.owner, "GET", "/api/v1/me")).statusCode).toBe(200);
+      w.stranger = await buildMember(w.t);
+    },
+  },
   "POST /api/v1/auth/password": {
     asStranger: (w) =>
       call(w.t, w.stranger, "POST", "/api/v1/auth/password", {

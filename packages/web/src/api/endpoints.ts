@@ -47,6 +47,7 @@ export const api = {
   login: (input: LoginInput) =>
     request<{ member: Member }>("POST", `${API}/auth/login`, { body: input, sessionExpected: false }),
   logout: () => request<void>("POST", `${API}/auth/logout`, { sessionExpected: false }),
+  logoutEverywhere: () => request<void>("POST", `${API}/auth/logout-everywhere`, { sessionExpected: false }),
   recover: (input: RecoverInput) =>
     request<{ member: Member }>("POST", `${API}/auth/recover`, { body: input, sessionExpected: false }),
   // A wrong current password is a 422 with `fields.currentPassword`; a 401 here means the session is gone.

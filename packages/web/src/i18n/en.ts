@@ -528,6 +528,9 @@ export const en = {
     signOutTitle: "Sign out",
     signOutHint: "On a shared phone, sign out when you're done.",
     signOut: "Sign out",
+    signOutEverywhereHint:
+      "Lost a phone, or left Cairn signed in somewhere? This signs you out on every device, this one too.",
+    signOutEverywhere: "Sign out on every device",
     recoveries: {
       title: "Your recoveries",
       intro: "Correct a start date or a daily cost, remove a recovery, or add another one.",

@@ -87,6 +87,24 @@ export default async function authRoutes(app: FastifyInstance, { auth }: AuthRou
   );
 
   routes.post(
+    "/api/v1/auth/logout-everywhere",
+    {
+      onRequest: [app.authenticate],
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out of every session of this member, on every device, this one included",
+        security: [{ session: [] }],
+        response: { 204: noContent, ...errorResponses(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      await auth.logoutEverywhere(sessionOf(request));
+      app.clearSessionCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  routes.post(
     "/api/v1/auth/recover",
     {
       schema: {

@@ -128,6 +128,11 @@ export class AuthService {
     return this.sessions.end(session);
   }
 
+  /** A phone lost or left signed in somewhere: every session of the member ends, this one too. */
+  logoutEverywhere(session: ActiveSession): Promise<void> {
+    return this.sessions.endAllFor(session.memberId);
+  }
+
   /** Uses a recovery code to set a new password; every earlier session ends and a new one starts. */
   async recover(input: RecoverInput, address: string): Promise<Recovered> {
     const problem = passwordProblem(input.newPassword, input.username);

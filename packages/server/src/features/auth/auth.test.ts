@@ -350,6 +350,26 @@ describeEachDatabase("auth", (kind) => {
     });
   });
 
+  describe("POST /api/v1/auth/logout-everywhere", () => {
+    it("ends every session of the member, this one too, and no one else's", async () => {
+      const member = await buildMember(t);
+      const someoneElse = await buildMember(t);
+      const phone = sessionCookie(await login(t, member.username, member.password));
+      const response = await post(t, "/api/v1/auth/logout-everywhere", undefined, { cookie: member.cookie });
+      expect(response.statusCode).toBe(204);
+      expect(response.cookies.find((c) => c.name === "cairn_session")?.maxAge).toBe(0);
+      expect((await me(t, member.cookie)).statusCode).toBe(401);
+      expect((await me(t, phone)).statusCode).toBe(401);
+      expect((await me(t, someoneElse.cookie)).statusCode).toBe(200);
+      // Signing in again works as before.
+      expect((await login(t, member.username, member.password)).statusCode).toBe(200);
+    });
+
+    it("needs a session", async () => {
+      expect((await post(t, "/api/v1/auth/logout-everywhere", undefined)).statusCode).toBe(401);
+    });
+  });
+
   describe("POST /api/v1/auth/recover", () => {
     async function recover(member: TestMember, recoveryCode: string, newPassword = "a brand new start 9") {
       return post(t, "/api/v1/auth/recover", { username: member.username, recoveryCode, newPassword });

@@ -11,6 +11,7 @@ import { FormEnd, LiveMessage, TextField } from "../../components/fields.tsx";
 import { Page } from "../../components/Page.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { TimeZoneField } from "../../components/TimeZoneField.tsx";
+import { unavailableWhile } from "../../lib/busy.ts";
 import { describeError, validate } from "../../lib/forms.ts";
 import { useApiForm } from "../../lib/useApiForm.ts";
 import { changePasswordWithJournal } from "../journal/account.ts";
@@ -135,8 +136,9 @@ function SignOut() {
   const client = useQueryClient();
   const [, navigate] = useLocation();
   const [error, setError] = useState<string>();
+  // Here only, or on every device (a lost phone, one left signed in somewhere): this one signs out either way.
   const logout = useMutation({
-    mutationFn: api.logout,
+    mutationFn: (everywhere: boolean) => (everywhere ? api.logoutEverywhere() : api.logout()),
     onSuccess: () => {
       navigate("/signin", { replace: true });
       forgetSession(client);
@@ -157,10 +159,19 @@ function SignOut() {
       <button
         type="button"
         className="button button--block"
-        disabled={logout.isPending}
-        onClick={() => logout.mutate()}
+        {...unavailableWhile(logout.isPending)}
+        onClick={() => logout.mutate(false)}
       >
         {t("settings.signOut")}
+      </button>
+      <p className="field__hint">{t("settings.signOutEverywhereHint")}</p>
+      <button
+        type="button"
+        className="button button--block"
+        {...unavailableWhile(logout.isPending)}
+        onClick={() => logout.mutate(true)}
+      >
+        {t("settings.signOutEverywhere")}
       </button>
     </section>
   );
