@@ -99,7 +99,8 @@ export const en = {
       newPasswordHint: "At least 8 characters. A few words strung together work well.",
       currentPassword: "Current password",
       recoveryCode: "Recovery code",
-      recoveryCodeHint: "One of the 10 codes you saved when you signed up.",
+      recoveryCodeHint:
+        "One of your recovery codes: those you saved at sign-up, or your newest ones if you made new ones.",
     },
     signIn: {
       title: "Sign in",
@@ -120,6 +121,8 @@ export const en = {
       haveAccount: "Already have an account?",
       signInLink: "Sign in",
       taken: "That username is taken. Try another one.",
+      tooMany:
+        "Many new accounts were made from this network in the last few minutes. Please wait a few minutes and try again.",
     },
     codes: {
       title: "Save your recovery codes",

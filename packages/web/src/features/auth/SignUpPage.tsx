@@ -27,10 +27,14 @@ export function SignUpPage() {
     check: signupSchema,
     send: api.signup,
     onSuccess: setCreated,
-    onFailure: (error, failure) =>
-      error instanceof ApiRequestError && error.status === 409 && !failure.fields.username
-        ? { ...failure, fields: { ...failure.fields, username: t("auth.signUp.taken") } }
-        : failure,
+    onFailure: (error, failure) => {
+      if (!(error instanceof ApiRequestError)) return failure;
+      if (error.status === 409 && !failure.fields.username) {
+        return { ...failure, fields: { ...failure.fields, username: t("auth.signUp.taken") } };
+      }
+      // Sign-ups are limited per address (a shared network counts as one): say which limit it is.
+      return error.status === 429 ? { ...failure, message: t("auth.signUp.tooMany") } : failure;
+    },
   });
 
   if (created) return <SaveCodesScreen created={created} onDone={() => signedIn(created.member)} />;
