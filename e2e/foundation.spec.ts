@@ -73,7 +73,7 @@ test("a new member signs up, onboards, checks in and sees ten days and the next 
 
   await page.getByRole("link", { name: "Settings" }).click();
   await expectNoSeriousA11yViolations(page, "settings");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
