@@ -128,16 +128,26 @@ test("offline: Today says so, a reload with no connection still opens help and t
 }) => {
   await newMemberOnOpioids(page, "offline");
   await expect(page.getByRole("heading", { name: "Today", level: 1 })).toBeVisible();
-  // The service worker holds the app itself (never the API): it must control the page before going offline.
+  // The service worker holds the app itself (never the API), and takes this first page without a reload.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
   await context.setOffline(true);
   await expect(page.getByRole("status").filter({ hasText: "You're offline" })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "today, offline");
+  // A change is refused at once with a reason, not held silently in memory.
+  await page.getByRole("button", { name: "Good day" }).click();
+  await page.getByRole("button", { name: "Save check-in" }).click();
+  await expect(page.getByText("You seem to be offline, so this wasn't saved")).toBeVisible();
+  // A screen never opened before still loads: its code comes from the service worker.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plan" }).click();
+  await expect(page.getByRole("heading", { name: "My recovery plan", level: 1 })).toBeVisible();
+  // One whose data must come from the server says it waits for the connection.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Journal" }).click();
+  await expect(page.getByText("This will load when you're back online")).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
 
   await page.reload();
   await expect(page.getByRole("heading", { name: "You're offline", level: 1 })).toBeVisible();

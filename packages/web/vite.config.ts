@@ -38,6 +38,9 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//],
         runtimeCaching: [],
         cleanupOutdatedCaches: true,
+        // On the first visit the worker takes the open page at once, so screens not yet opened still load with
+        // no connection a minute later (an update still waits for the app's tabs to close).
+        clientsClaim: true,
       },
     }),
   ],

@@ -108,6 +108,11 @@ describe("text a person can see", () => {
     ["a word joiner and a BOM", "\u2060\uFEFF"],
     ["a soft hyphen among spaces", " \u00AD "],
     ["a lone zero-width joiner", "\u200D"],
+    ["a Hangul filler", "\u3164"],
+    ["the blank Braille pattern", "\u2800\u2800"],
+    ["a combining mark with nothing to sit on", "\u0301"],
+    ["a joiner and a variation selector", "\u200D\uFE0F"],
+    ["a tag character", "\u{E0041}"],
   ])("finds none in %s: an empty message and an empty name are refused", (_what, text) => {
     expect(hasVisibleText(text)).toBe(false);
     expect(messageTextSchema.safeParse(text).error?.issues[0]?.message).toBe("Write a message");
@@ -117,5 +122,8 @@ describe("text a person can see", () => {
   it("finds it in an emoji joined by zero-width joiners and in a word with one inside", () => {
     expect(hasVisibleText("👨‍👩‍👧")).toBe(true);
     expect(hasVisibleText("ad\u200Bmin")).toBe(true);
+    expect(hasVisibleText("e\u0301")).toBe(true);
+    expect(hasVisibleText("مرحبا")).toBe(true);
+    expect(hasVisibleText("❤️")).toBe(true);
   });
 });

@@ -30,8 +30,12 @@ export function hasHiddenControls(text: string): boolean {
 
 export const HIDDEN_CONTROLS_MESSAGE = "Remove the hidden control characters from this text";
 
-/** Spaces and the characters that take no room (zero-width space, joiners, word joiner, soft hyphen, BOM). */
-const BLANK = /[\s\u00AD\u180E\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * What draws nothing on its own: spaces, invisible format characters (zero-width space and joiners, word
+ * joiner, soft hyphen, BOM, tags), combining marks and variation selectors without a letter to sit on, and the
+ * "filler" letters that render blank (Hangul fillers, the blank Braille pattern).
+ */
+const BLANK = /[\s\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/gu;
 
 /** Whether a person would see anything: a "message" of zero-width spaces is empty. */
 export function hasVisibleText(text: string): boolean {

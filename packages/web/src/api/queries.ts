@@ -43,9 +43,13 @@ export const keys = {
   sharing: ["sharing"] as const,
 };
 
-/** Client errors (4xx) will not change on retry; network and server errors get two more tries. */
+/**
+ * Client errors (4xx) will not change on retry; network and server errors get two more tries, unless the
+ * device knows it is offline (then the screen says so at once, and asks again when back online).
+ */
 function shouldRetry(failureCount: number, error: unknown): boolean {
   if (error instanceof ApiRequestError && error.status >= 400 && error.status < 500) return false;
+  if (globalThis.navigator?.onLine === false) return false;
   return failureCount < 2;
 }
 
@@ -53,7 +57,9 @@ export function createQueryClient(): QueryClient {
   const client = new QueryClient({
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 30_000 },
-      mutations: { retry: false },
+      // A change is sent at once or refused at once ("this wasn't saved"), never held in memory while offline,
+      // where closing the app would lose it without a word.
+      mutations: { retry: false, networkMode: "always" },
     },
   });
   setUnauthorizedListener(() => forgetSession(client));
@@ -69,7 +75,11 @@ export function createQueryClient(): QueryClient {
 export function forgetSession(client: QueryClient): void {
   client.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.me[0] && q.queryKey[0] !== "resources" });
   client.setQueryData(keys.me, null);
-  // The journal's key and drafts, and an SOS being ridden out, leave the device with the session.
+  forgetOnDevice();
+}
+
+/** The journal's key and drafts, and an SOS being ridden out, leave the device with the session. */
+function forgetOnDevice(): void {
   void forgetJournalOnDevice().catch(() => {});
   forgetRidesOnDevice();
 }
@@ -77,7 +87,13 @@ export function forgetSession(client: QueryClient): void {
 export function useMe() {
   return useQuery({
     queryKey: keys.me,
-    queryFn: api.me,
+    queryFn: async () => {
+      const member = await api.me();
+      // Signed out while the app was closed (on every device from another one, or the session ran out): what
+      // that session left on this device goes now, not at some later sign-out.
+      if (member === null) forgetOnDevice();
+      return member;
+    },
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
   });

@@ -1,10 +1,13 @@
 import { useTranslation } from "react-i18next";
+import { useOnline } from "./Offline.tsx";
 
+/** Offline, a screen waits for the connection (the query library holds its request): it says so. */
 export function Loading() {
   const { t } = useTranslation();
+  const online = useOnline();
   return (
     <p className="loading" role="status">
-      {t("app.loading")}
+      {online ? t("app.loading") : t("app.offline.waiting")}
     </p>
   );
 }

@@ -44,6 +44,7 @@ export const en = {
       body: "Cairn needs a connection to open your account. It will try again as soon as you're back online. Help and the overdose steps work without one.",
       help: "Get help now",
       overdose: "What to do in an overdose",
+      waiting: "This will load when you're back online. Help still works.",
     },
     crashed: {
       title: "Something went wrong",

@@ -72,7 +72,7 @@ function MedicationItem({ medication, today, open, removing, onOpen, onDone, onR
   const { schedule, takeHome } = medication;
   return (
     <li className="medication-item">
-      <h3>{name}</h3>
+      <h2>{name}</h2>
       <p>{doseText(t, medication)}</p>
       <p>
         {describeSchedule(t, schedule, i18n.language)}

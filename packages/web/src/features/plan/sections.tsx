@@ -197,7 +197,7 @@ export function CopingSection({ draft, update, errors }: SectionProps) {
             />
             {suggestions.length > 0 && trigger.copingSteps.length < PLAN_LIMITS.copingStepsMax ? (
               <div className="plan-suggestions">
-                <h4>{t("plan.editor.suggestions")}</h4>
+                <h3>{t("plan.editor.suggestions")}</h3>
                 <ul>
                   {suggestions.map((s) => (
                     <li key={s.id}>
@@ -261,7 +261,7 @@ export function DailyActionsSection({ draft, update, errors }: SectionProps) {
       <ListError error={errors.dailyActions} />
       {missing.length > 0 ? (
         <div className="plan-quick">
-          <h4>{t("plan.editor.quickAdd")}</h4>
+          <h3>{t("plan.editor.quickAdd")}</h3>
           <div className="button-row">
             {missing.map((kind) => (
               <AddButton

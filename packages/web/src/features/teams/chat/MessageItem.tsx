@@ -215,7 +215,8 @@ export function MessageItem({ item, me, leader, time, open, onOpen, actions }: P
                 : t("chat.replyingToEarlier")}
             </p>
           ) : null}
-          <p className="message__text">
+          {/* A message in Arabic or Hebrew reads from the right, whatever the app's language. */}
+          <p className="message__text" dir="auto">
             <LinkedText text={message.text ?? ""} />
           </p>
         </>
