@@ -83,7 +83,7 @@ export function AdherencePage() {
           {days.length > 0 ? (
             <section className="card" aria-labelledby="adherence-days">
               <h2 id="adherence-days">{t("medications.adherence.byDay")}</h2>
-              <TableScroll label={t("medications.adherence.byDay")} className="adherence__table">
+              <TableScroll label={t("medications.adherence.byDayTable")} className="adherence__table">
                 <table>
                   <thead>
                     <tr>

@@ -114,6 +114,7 @@ export const medications = {
     missed: "Missed",
     notLogged: "Not logged",
     byDay: "Day by day",
+    byDayTable: "Day by day, as a table",
     short: { onTime: "On time", late: "Late", missed: "Missed", notLogged: "Not logged" },
     date: "Date",
     perMedication: "By medication",
